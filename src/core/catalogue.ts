@@ -1,0 +1,106 @@
+/**
+ * How conditions and handler modules plug into the kernel: data plus pure functions. The kernel knows nothing of
+ * privacyIDEA's 42 conditions or 11 modules; `src/conditions` and `src/handlers` provide the real catalogue.
+ *
+ * @since 0.1.0
+ */
+import type { EvalContext } from './context.js'
+import type { Either } from './either.js'
+import type { EvalFailure, Issue } from './errors.js'
+import type { Binding, Intent, Position, Request } from './model.js'
+
+/**
+ * The verdict of one condition for one event: `true` = holds (including "skipped: subject missing"), `false` =
+ * does not hold, an `EvalFailure` = the binding fails (privacyIDEA would raise).
+ *
+ * @since 0.1.0
+ */
+export type Outcome = boolean | EvalFailure
+
+/** What `explain` shows for one condition. @since 0.1.0 */
+export interface ConditionTrace {
+  readonly name: string
+  readonly value: string
+  readonly verdict: 'pass' | 'fail' | 'skip' | 'error'
+  /** The values compared, e.g. `{ actual: 8, operator: '<', expected: 9 }`. */
+  readonly compared: Readonly<Record<string, unknown>>
+  /** Why, in one sentence. */
+  readonly reason: string
+}
+
+/** A condition compiled once from its privacyIDEA value string. @since 0.1.0 */
+export interface CompiledCondition {
+  readonly name: string
+  readonly value: string
+  /** Position in the evaluation order of SPEC 3.0; lower runs first. */
+  readonly rank: number
+  /** The typed, immutable condition data (a `_tag` union), for `check`, `explain` and `requiredFacts`. */
+  readonly data: { readonly _tag: string }
+  /** The pure predicate: the hot path. */
+  readonly test: (ctx: EvalContext) => Outcome
+  /** The same verdict with the values compared; only called by `explain`. */
+  readonly trace: (ctx: EvalContext) => ConditionTrace
+  /** `Event` paths the predicate reads, e.g. `token.info.last_auth`. */
+  readonly facts: ReadonlyArray<string>
+  /** Non-fatal findings (SPEC D11: malformed comparisons that stay false), reported by `check`. */
+  readonly warnings: ReadonlyArray<Issue>
+}
+
+/** The condition half of a catalogue. @since 0.1.0 */
+export interface ConditionCatalogue {
+  /** Compiles one condition; an unknown name or an uncompilable value is a `Left` (SPEC D10, D11). */
+  readonly compile: (name: string, value: string) => Either<ReadonlyArray<Issue>, CompiledCondition>
+}
+
+/**
+ * What running an action for one event gives:
+ * - `Intent`: the action is triggered; its intent, optional run details for the audit `info`, and the request or
+ *   response that later bindings see (manglers).
+ * - `Declined`: the action cannot do anything for this event (privacyIDEA's `do` returning false, e.g. "no token
+ *   serials found"): no intent, an audit entry with `success: false`, no abort.
+ * - `EvalFailure`: the binding fails (privacyIDEA's exception): no intent, failure audit, abort when configured.
+ *
+ * @since 0.1.0
+ */
+export type ActionResult =
+  | {
+      readonly _tag: 'Intent'
+      readonly intent: Intent
+      readonly details?: string
+      readonly request?: Request
+      readonly response?: unknown
+    }
+  | { readonly _tag: 'Declined'; readonly details: string }
+  | EvalFailure
+
+/** An action compiled once from a binding's module, action and options. @since 0.1.0 */
+export interface CompiledAction {
+  /** Runs the action for the current event view. Pure. */
+  readonly run: (ctx: EvalContext, binding: Binding) => ActionResult
+  /** `Event` paths the action's templates and targets read. */
+  readonly facts: ReadonlyArray<string>
+  readonly warnings: ReadonlyArray<Issue>
+}
+
+/** One handler module as data. @since 0.1.0 */
+export interface ModuleDescriptor {
+  readonly name: string
+  /** Allowed positions (SPEC 1.9). */
+  readonly positions: ReadonlyArray<Position>
+  /** The `abortOnError` default (SPEC 1.5: only `Federation` is true). */
+  readonly abortOnError: boolean
+  /** Validates the action and options and defaults them; issue paths are relative to the binding. */
+  readonly compile: (binding: Binding) => Either<ReadonlyArray<Issue>, CompiledAction>
+}
+
+/** The handler half of a catalogue. @since 0.1.0 */
+export interface HandlerCatalogue {
+  /** The module descriptor by exact name, or undefined for an unknown module. */
+  readonly module: (name: string) => ModuleDescriptor | undefined
+}
+
+/** Everything the kernel needs to compile bindings. @since 0.1.0 */
+export interface Catalogue {
+  readonly conditions: ConditionCatalogue
+  readonly handlers: HandlerCatalogue
+}

@@ -1,0 +1,202 @@
+/**
+ * Compilation: bindings → an indexed, precompiled rule set, once. Every condition string and option is parsed
+ * here and never per event. A binding with configuration errors stays in the rule set and fails whenever it is
+ * selected (SPEC D11), so `evaluate` reports it instead of silently ignoring it.
+ *
+ * @since 0.1.0
+ */
+import { renderOptions } from './audit.js'
+import type { Catalogue, CompiledAction, CompiledCondition } from './catalogue.js'
+import type { ConfigError, Issue, Path } from './errors.js'
+import type { Binding, Position } from './model.js'
+import { compareBindings } from './order.js'
+import { shapeIssues } from './shape.js'
+
+/** One binding, compiled. @since 0.1.0 */
+export interface CompiledBinding {
+  readonly binding: Binding
+  /** Index of the binding in the input array. */
+  readonly index: number
+  /** Conditions in the evaluation order of SPEC 3.0. */
+  readonly conditions: ReadonlyArray<CompiledCondition>
+  /** Undefined when the module, action or options do not compile. */
+  readonly action: CompiledAction | undefined
+  /** Non-empty ⇒ the binding fails whenever it is selected. */
+  readonly errors: ReadonlyArray<ConfigError>
+  /** Non-fatal findings of the plug-ins (SPEC D11 malformed comparisons). */
+  readonly warnings: ReadonlyArray<ConfigError>
+  readonly abortOnError: boolean
+  /** The options rendered for the audit `actionDetail`. */
+  readonly actionDetail: string
+}
+
+/** Bindings by position, then by exact event name, each list in execution order. @since 0.1.0 */
+export type RuleIndex = ReadonlyMap<Position, ReadonlyMap<string, ReadonlyArray<CompiledBinding>>>
+
+/** The compiled, indexed form of a list of bindings. Immutable; reuse it for every event. @since 0.1.0 */
+export interface RuleSet {
+  readonly _tag: 'RuleSet'
+  /** Every binding, in input order. */
+  readonly bindings: ReadonlyArray<CompiledBinding>
+  /** Active bindings only, indexed for selection. */
+  readonly index: RuleIndex
+  /** Every configuration error, all at once. */
+  readonly errors: ReadonlyArray<ConfigError>
+}
+
+/** @since 0.1.0 */
+export const isRuleSet = (u: unknown): u is RuleSet =>
+  typeof u === 'object' && u !== null && !Array.isArray(u) && (u as { _tag?: unknown })._tag === 'RuleSet'
+
+const toConfigError =
+  (binding: { readonly id?: unknown; readonly name?: unknown }, index: number) =>
+  (i: Issue): ConfigError => ({
+    _tag: 'ConfigError',
+    code: i.code,
+    message: i.message,
+    bindingId: typeof binding.id === 'string' || typeof binding.id === 'number' ? binding.id : index,
+    bindingName: typeof binding.name === 'string' ? binding.name : '',
+    path: [index, ...i.path] as Path,
+  })
+
+const byRank = (a: CompiledCondition, b: CompiledCondition): number =>
+  a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+
+const compileConditions = (
+  catalogue: Catalogue,
+  conditions: Readonly<Record<string, string>>,
+): { readonly compiled: ReadonlyArray<CompiledCondition>; readonly issues: ReadonlyArray<Issue> } => {
+  const compiled: CompiledCondition[] = []
+  const issues: Issue[] = []
+  for (const name of Object.keys(conditions)) {
+    const result = catalogue.conditions.compile(name, conditions[name] ?? '')
+    if (result._tag === 'Right') compiled.push(result.right)
+    else issues.push(...result.left.map((i) => ({ ...i, path: ['conditions', name, ...i.path] })))
+  }
+  return { compiled: compiled.sort(byRank), issues }
+}
+
+const compileAction = (
+  catalogue: Catalogue,
+  binding: Binding,
+): { readonly action: CompiledAction | undefined; readonly abort: boolean; readonly issues: ReadonlyArray<Issue> } => {
+  const module = catalogue.handlers.module(binding.handlerModule)
+  if (module === undefined)
+    return {
+      action: undefined,
+      abort: binding.abortOnError ?? false,
+      issues: [
+        {
+          code: 'unknown-module',
+          message: `unknown handler module "${binding.handlerModule}"`,
+          path: ['handlerModule'],
+        },
+      ],
+    }
+  const abort = binding.abortOnError ?? module.abortOnError
+  const positionIssues: ReadonlyArray<Issue> = module.positions.includes(binding.position)
+    ? []
+    : [
+        {
+          code: 'position-not-allowed',
+          message: `${module.name} cannot run in position "${binding.position}"; allowed: ${module.positions.join(', ')}`,
+          path: ['position'],
+        },
+      ]
+  const result = module.compile(binding)
+  return result._tag === 'Right'
+    ? { action: result.right, abort, issues: positionIssues }
+    : { action: undefined, abort, issues: [...positionIssues, ...result.left] }
+}
+
+/** Compiles one binding; `index` is its place in the input (for paths and the order tie-break). @since 0.1.0 */
+export const compileBinding = (catalogue: Catalogue, input: unknown, index: number): CompiledBinding => {
+  const shape = shapeIssues(input)
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Partial<Binding>
+  const wrap = toConfigError(raw, index)
+  if (shape.length > 0) {
+    const binding = input as Binding
+    return {
+      binding,
+      index,
+      conditions: [],
+      action: undefined,
+      errors: shape.map(wrap),
+      warnings: [],
+      abortOnError: raw.abortOnError === true,
+      actionDetail: '{}',
+    }
+  }
+  const binding = input as Binding
+  const conditions = compileConditions(catalogue, binding.conditions)
+  const action = compileAction(catalogue, binding)
+  const warnings = [...conditions.compiled.flatMap((c) => c.warnings), ...(action.action?.warnings ?? [])]
+  return {
+    binding,
+    index,
+    conditions: conditions.compiled,
+    action: action.action,
+    errors: [...conditions.issues, ...action.issues].map(wrap),
+    warnings: warnings.map(wrap),
+    abortOnError: action.abort,
+    actionDetail: renderOptions(binding.options),
+  }
+}
+
+const selectable = (cb: CompiledBinding): boolean => {
+  const b = cb.binding as Partial<Binding>
+  return b.active === true && (b.position === 'pre' || b.position === 'post') && Array.isArray(b.events)
+}
+
+const executionOrder = (a: CompiledBinding, b: CompiledBinding): number =>
+  compareBindings(a.binding, b.binding) || a.index - b.index
+
+const buildIndex = (bindings: ReadonlyArray<CompiledBinding>): RuleIndex => {
+  const index = new Map<Position, Map<string, CompiledBinding[]>>([
+    ['pre', new Map()],
+    ['post', new Map()],
+  ])
+  for (const cb of [...bindings].filter(selectable).sort(executionOrder)) {
+    const byName = index.get(cb.binding.position)
+    if (byName === undefined) continue
+    for (const name of new Set(cb.binding.events.filter((e): e is string => typeof e === 'string'))) {
+      const list = byName.get(name)
+      if (list === undefined) byName.set(name, [cb])
+      else list.push(cb)
+    }
+  }
+  return index
+}
+
+/**
+ * Compiles bindings into an indexed rule set, once. Never throws: a binding that does not compile carries its
+ * configuration errors and fails when selected.
+ *
+ * @since 0.1.0
+ */
+export const compileWith = (catalogue: Catalogue, bindings: ReadonlyArray<Binding>): RuleSet => {
+  if (!Array.isArray(bindings)) {
+    return {
+      _tag: 'RuleSet',
+      bindings: [],
+      index: new Map(),
+      errors: [
+        {
+          _tag: 'ConfigError',
+          code: 'invalid-bindings',
+          message: 'bindings must be an array',
+          bindingId: '',
+          bindingName: '',
+          path: [],
+        },
+      ],
+    }
+  }
+  const compiled = bindings.map((b, i) => compileBinding(catalogue, b, i))
+  return {
+    _tag: 'RuleSet',
+    bindings: compiled,
+    index: buildIndex(compiled),
+    errors: compiled.flatMap((c) => c.errors),
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The per-event evaluation context that conditions and actions read. `event` is the current view: its request and
+ * response reflect the manglers of earlier bindings (SPEC 1.7). `memo` caches values derived from the event (parsed
+ * dates, the parsed clock) so each is computed at most once per event and value.
+ *
+ * @since 0.1.0
+ */
+import type { Event } from './model.js'
+
+/** @since 0.1.0 */
+export interface EvalContext {
+  readonly event: Event
+  /** Per-evaluation cache, shared by every binding of one `evaluate` call. Internal; never part of the output. */
+  readonly memo: Map<string, unknown>
+}
+
+/** @since 0.1.0 */
+export const makeContext = (event: Event, memo: Map<string, unknown> = new Map()): EvalContext => ({ event, memo })
+
+/**
+ * Returns the memoised value for `key`, computing it once per evaluation.
+ *
+ * @example
+ * const ctx = makeContext(event)
+ * memoise(ctx, 'now', () => Date.parse(ctx.event.now))
+ * @since 0.1.0
+ */
+export const memoise = <A>(ctx: EvalContext, key: string, compute: () => A): A => {
+  const hit = ctx.memo.get(key)
+  if (hit !== undefined || ctx.memo.has(key)) return hit as A
+  const value = compute()
+  ctx.memo.set(key, value)
+  return value
+}

@@ -1,0 +1,146 @@
+/**
+ * The dispatch fold (SPEC 1.2–1.7): select the bindings of the event's name and position, in execution order;
+ * for each, AND its conditions with early exit; a binding whose conditions hold runs its action and yields one
+ * intent and one audit entry; a failing binding yields a failure audit entry and, with `abortOnError`, stops the
+ * fold. Request/response changes of a binding are what later bindings see.
+ *
+ * @since 0.1.0
+ */
+import { auditEntry } from './audit.js'
+import type { Outcome } from './catalogue.js'
+import type { CompiledBinding, RuleSet } from './compile.js'
+import { type EvalContext, makeContext } from './context.js'
+import type { EvalFailure } from './errors.js'
+import type { Aborted, AuditEntry, Evaluation, Event, Intent, Request } from './model.js'
+
+/** What one selected binding did for one event. @since 0.1.0 */
+export type Step =
+  | { readonly _tag: 'Silent' }
+  | {
+      readonly _tag: 'Fired'
+      readonly intent: Intent
+      readonly details?: string
+      readonly request?: Request
+      readonly response?: unknown
+    }
+  | { readonly _tag: 'Declined'; readonly details: string }
+  | { readonly _tag: 'Failed'; readonly errorTag: string; readonly message: string }
+
+const SILENT: Step = { _tag: 'Silent' }
+
+const failed = (f: EvalFailure): Step => ({ _tag: 'Failed', errorTag: f.errorTag, message: f.message })
+
+/** ANDs the conditions in order with early exit: the first non-`true` outcome decides. @since 0.1.0 */
+export const conditionsOutcome = (cb: CompiledBinding, ctx: EvalContext): Outcome => {
+  const conditions = cb.conditions
+  for (let i = 0; i < conditions.length; i++) {
+    const outcome = (conditions[i] as (typeof conditions)[number]).test(ctx)
+    if (outcome !== true) return outcome
+  }
+  return true
+}
+
+const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+/** Runs one selected binding for the current event view. Never throws. @since 0.1.0 */
+export const stepBinding = (cb: CompiledBinding, ctx: EvalContext): Step => {
+  const firstError = cb.errors[0]
+  if (firstError !== undefined) return { _tag: 'Failed', errorTag: 'ConfigurationError', message: firstError.message }
+  try {
+    const holds = conditionsOutcome(cb, ctx)
+    if (holds === false) return SILENT
+    if (holds !== true) return failed(holds)
+    const action = cb.action
+    if (action === undefined) return { _tag: 'Failed', errorTag: 'ConfigurationError', message: 'no action' }
+    const result = action.run(ctx, cb.binding)
+    switch (result._tag) {
+      case 'Intent':
+        return { ...result, _tag: 'Fired' }
+      case 'Declined':
+        return result
+      case 'EvalFailure':
+        return failed(result)
+    }
+  } catch (e) {
+    return { _tag: 'Failed', errorTag: 'InternalError', message: describe(e) }
+  }
+}
+
+const finish = (
+  ctx: EvalContext,
+  intents: ReadonlyArray<Intent>,
+  audit: ReadonlyArray<AuditEntry>,
+  aborted?: Aborted,
+): Evaluation => ({
+  intents,
+  audit,
+  request: ctx.event.request,
+  ...(ctx.event.response !== undefined ? { response: ctx.event.response } : {}),
+  ...(aborted !== undefined ? { aborted } : {}),
+})
+
+/** The next view of the event after a binding changed the request or response. */
+const advance = (ctx: EvalContext, request: Request | undefined, response: unknown): EvalContext => {
+  if (request === undefined && response === undefined) return ctx
+  const event: Event = {
+    ...ctx.event,
+    ...(request !== undefined ? { request } : {}),
+    ...(response !== undefined ? { response } : {}),
+  }
+  return makeContext(event, ctx.memo)
+}
+
+/** Selects the bindings for an event: active, exact event name, same position, in execution order. @since 0.1.0 */
+export const select = (rules: RuleSet, event: Event): ReadonlyArray<CompiledBinding> =>
+  rules.index.get(event.position)?.get(event.name) ?? []
+
+/**
+ * Evaluates one event against a compiled rule set. Total, pure and deterministic: it never throws and never
+ * mutates its inputs.
+ *
+ * @since 0.1.0
+ */
+export const evaluateRuleSet = (event: Event, rules: RuleSet): Evaluation => {
+  const selected = select(rules, event)
+  let ctx = makeContext(event)
+  const intents: Intent[] = []
+  const audit: AuditEntry[] = []
+  for (let i = 0; i < selected.length; i++) {
+    const cb = selected[i] as CompiledBinding
+    const step = stepBinding(cb, ctx)
+    switch (step._tag) {
+      case 'Silent':
+        break
+      case 'Fired':
+        intents.push(step.intent)
+        audit.push(
+          auditEntry(
+            ctx.event,
+            cb.binding,
+            cb.actionDetail,
+            step.details !== undefined ? { success: true, details: step.details } : { success: true },
+          ),
+        )
+        ctx = advance(ctx, step.request, step.response)
+        break
+      case 'Declined':
+        audit.push(auditEntry(ctx.event, cb.binding, cb.actionDetail, { success: false, details: step.details }))
+        break
+      case 'Failed':
+        audit.push(
+          auditEntry(ctx.event, cb.binding, cb.actionDetail, {
+            success: false,
+            error: { tag: step.errorTag, message: step.message },
+          }),
+        )
+        if (cb.abortOnError) {
+          return finish(ctx, intents, audit, {
+            bindingId: cb.binding.id,
+            reason: `${cb.binding.name} (${step.errorTag}): ${step.message}`,
+          })
+        }
+        break
+    }
+  }
+  return finish(ctx, intents, audit)
+}
