@@ -20,6 +20,9 @@ export const INFO_MAX = 500
 export const auditMarker = (position: Position, event: string, module: string, action: string): string =>
   `${position === 'pre' ? 'PRE-EVENT' : 'POST-EVENT'} ${event}>>${module}:${action}`
 
+/** Python's `str.isprintable` is false for the categories Other (C*) and Separator (Z*), except the blank. */
+const NON_PRINTABLE = /^[\p{C}\p{Z}]$/u
+
 const pyStringRepr = (s: string): string => {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'"
   let out = quote
@@ -30,7 +33,13 @@ const pyStringRepr = (s: string): string => {
     else if (ch === '\n') out += '\\n'
     else if (ch === '\r') out += '\\r'
     else if (ch === '\t') out += '\\t'
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`
+    else if (ch !== ' ' && NON_PRINTABLE.test(ch))
+      out +=
+        code < 0x100
+          ? `\\x${code.toString(16).padStart(2, '0')}`
+          : code < 0x10000
+            ? `\\u${code.toString(16).padStart(4, '0')}`
+            : `\\U${code.toString(16).padStart(8, '0')}`
     else out += ch
   }
   return out + quote
