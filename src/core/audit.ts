@@ -57,10 +57,10 @@ export const renderOptions = (options: Readonly<Record<string, string>>): string
     .map((k) => `${pyStringRepr(k)}: ${pyStringRepr(String(options[k]))}`)
     .join(', ')}}`
 
-/** `name`, `name (details)`, truncated to 500 characters. @since 0.1.0 */
+/** `name`, `name (details)`, truncated to 500 characters (code points, as Python counts them). @since 0.1.0 */
 export const auditInfo = (name: string, details?: string): string => {
   const info = details === undefined || details === '' ? name : `${name} (${details})`
-  return info.length > INFO_MAX ? info.slice(0, INFO_MAX) : info
+  return info.length > INFO_MAX ? Array.from(info).slice(0, INFO_MAX).join('') : info
 }
 
 const requestFacts = (event: Event): Pick<AuditEntry, 'serial' | 'user' | 'realm' | 'tokenType'> => {
