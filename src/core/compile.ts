@@ -192,7 +192,8 @@ export const compileWith = (catalogue: Catalogue, bindings: ReadonlyArray<Bindin
       ],
     }
   }
-  const compiled = bindings.map((b, i) => compileBinding(catalogue, b, i))
+  // Array.from visits holes of a sparse array (as undefined); map would skip them and leave holes behind.
+  const compiled = Array.from(bindings, (b: unknown, i) => compileBinding(catalogue, b, i))
   return {
     _tag: 'RuleSet',
     bindings: compiled,
