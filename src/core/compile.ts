@@ -109,13 +109,36 @@ const compileAction = (
     : { action: undefined, abort, issues: [...positionIssues, ...result.left] }
 }
 
+/**
+ * The well-typed stand-in for a malformed binding: its usable fields, the index as id, empty strings and maps
+ * elsewhere. Audit entries and the execution order then only ever see a `Binding`. It is selectable only when the
+ * input was (`active` true, a valid position, an events array).
+ */
+const standIn = (raw: Readonly<Record<string, unknown>>, index: number): Binding => {
+  const text = (u: unknown): string => (typeof u === 'string' ? u : '')
+  const position = raw.position === 'pre' || raw.position === 'post' ? raw.position : undefined
+  return {
+    id: typeof raw.id === 'string' || (typeof raw.id === 'number' && Number.isFinite(raw.id)) ? raw.id : index,
+    name: text(raw.name),
+    events: Array.isArray(raw.events) ? Array.from(raw.events as unknown[]).filter((e) => typeof e === 'string') : [],
+    handlerModule: text(raw.handlerModule),
+    action: text(raw.action),
+    position: position ?? 'post',
+    ordering: typeof raw.ordering === 'number' && Number.isFinite(raw.ordering) ? raw.ordering : 0,
+    active: raw.active === true && position !== undefined,
+    ...(typeof raw.abortOnError === 'boolean' ? { abortOnError: raw.abortOnError } : {}),
+    options: {},
+    conditions: {},
+  }
+}
+
 /** Compiles one binding; `index` is its place in the input (for paths and the order tie-break). @since 0.1.0 */
 export const compileBinding = (catalogue: Catalogue, input: unknown, index: number): CompiledBinding => {
   const shape = shapeIssues(input)
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Partial<Binding>
   const wrap = toConfigError(raw, index)
   if (shape.length > 0) {
-    const binding = input as Binding
+    const binding = standIn(raw as Readonly<Record<string, unknown>>, index)
     return {
       binding,
       index,
@@ -123,7 +146,7 @@ export const compileBinding = (catalogue: Catalogue, input: unknown, index: numb
       action: undefined,
       errors: shape.map(wrap),
       warnings: [],
-      abortOnError: raw.abortOnError === true,
+      abortOnError: binding.abortOnError ?? catalogue.handlers.module(binding.handlerModule)?.abortOnError ?? false,
       actionDetail: '{}',
     }
   }
