@@ -7,6 +7,7 @@
  */
 import { renderOptions } from './audit.js'
 import type { Catalogue, CompiledAction, CompiledCondition } from './catalogue.js'
+import { type Either, left } from './either.js'
 import type { ConfigError, Issue, Path } from './errors.js'
 import type { Binding, Position } from './model.js'
 import { compareBindings } from './order.js'
@@ -59,6 +60,19 @@ const toConfigError =
     path: [index, ...i.path] as Path,
   })
 
+/** Runs a plug-in compiler; if it throws (a plug-in bug), the binding gets an `internal-error` instead. */
+const guarded = <A>(
+  compile: () => Either<ReadonlyArray<Issue>, A>,
+  message: (reason: string) => string,
+  path: Path,
+): Either<ReadonlyArray<Issue>, A> => {
+  try {
+    return compile()
+  } catch (e) {
+    return left([{ code: 'internal-error', message: message(e instanceof Error ? e.message : String(e)), path }])
+  }
+}
+
 const byRank = (a: CompiledCondition, b: CompiledCondition): number =>
   a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 
@@ -69,7 +83,11 @@ const compileConditions = (
   const compiled: CompiledCondition[] = []
   const issues: Issue[] = []
   for (const name of Object.keys(conditions)) {
-    const result = catalogue.conditions.compile(name, conditions[name] ?? '')
+    const result = guarded(
+      () => catalogue.conditions.compile(name, conditions[name] ?? ''),
+      (m) => `${name}: the condition compiler failed: ${m}`,
+      [],
+    )
     if (result._tag === 'Right') compiled.push(result.right)
     else issues.push(...result.left.map((i) => ({ ...i, path: ['conditions', name, ...i.path] })))
   }
@@ -103,7 +121,11 @@ const compileAction = (
           path: ['position'],
         },
       ]
-  const result = module.compile(binding)
+  const result = guarded(
+    () => module.compile(binding),
+    (m) => `${module.name}: the module compiler failed: ${m}`,
+    ['action'],
+  )
   return result._tag === 'Right'
     ? { action: result.right, abort, issues: positionIssues }
     : { action: undefined, abort, issues: [...positionIssues, ...result.left] }
