@@ -42,13 +42,19 @@ export interface CompiledCondition {
   readonly trace: (ctx: EvalContext) => ConditionTrace
   /** `Event` paths the predicate reads, e.g. `token.info.last_auth`. */
   readonly facts: ReadonlyArray<string>
-  /** Non-fatal findings (SPEC D11: malformed comparisons that stay false), reported by `check`. */
+  /**
+   * Non-fatal findings (SPEC D11: malformed comparisons that stay false), reported by `check`. Paths are relative
+   * to the condition's value (usually `[]`); the kernel prefixes `['conditions', name]`.
+   */
   readonly warnings: ReadonlyArray<Issue>
 }
 
 /** The condition half of a catalogue. @since 0.1.0 */
 export interface ConditionCatalogue {
-  /** Compiles one condition; an unknown name or an uncompilable value is a `Left` (SPEC D10, D11). */
+  /**
+   * Compiles one condition; an unknown name or an uncompilable value is a `Left` (SPEC D10, D11). Issue paths are
+   * relative to the condition's value (usually `[]`); the kernel prefixes `['conditions', name]`.
+   */
   readonly compile: (name: string, value: string) => Either<ReadonlyArray<Issue>, CompiledCondition>
 }
 

@@ -175,7 +175,10 @@ export const compileBinding = (catalogue: Catalogue, input: unknown, index: numb
   const binding = input as Binding
   const conditions = compileConditions(catalogue, binding.conditions)
   const action = compileAction(catalogue, binding)
-  const warnings = [...conditions.compiled.flatMap((c) => c.warnings), ...(action.action?.warnings ?? [])]
+  const warnings = [
+    ...conditions.compiled.flatMap((c) => c.warnings.map((w) => ({ ...w, path: ['conditions', c.name, ...w.path] }))),
+    ...(action.action?.warnings ?? []),
+  ]
   return {
     binding,
     index,

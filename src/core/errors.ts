@@ -10,7 +10,9 @@ export type Path = ReadonlyArray<string | number>
 
 /**
  * A problem a plug-in (condition or handler module) reports about one value, before the kernel knows which binding
- * it belongs to. `path` is relative to the binding (`['conditions', 'last_auth']`).
+ * it belongs to. `path` is relative to what the plug-in compiled: the binding for a handler module
+ * (`['options', 'To']`), the condition's value for a condition (usually `[]`; the kernel prefixes
+ * `['conditions', name]`).
  *
  * @since 0.1.0
  */
