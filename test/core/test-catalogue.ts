@@ -103,7 +103,7 @@ const compileCondition = (name: string, value: string): Either<ReadonlyArray<Iss
     case 'flag': {
       const v = value.trim()
       if (v !== 'yes' && v !== 'no') return left([issue('invalid-flag', `flag: "${value}" is neither yes nor no`)])
-      const warnings = v === value ? [] : [issue('blank-flag', `flag: "${value}" has blanks`, ['conditions', name])]
+      const warnings = v === value ? [] : [issue('blank-flag', `flag: "${value}" has blanks`)]
       return right(condition(name, value, 0, () => v === 'yes', [], warnings))
     }
     case 'fail':
