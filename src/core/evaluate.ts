@@ -10,7 +10,8 @@ import { auditEntry } from './audit.js'
 import type { Outcome } from './catalogue.js'
 import type { CompiledBinding, RuleSet } from './compile.js'
 import { type EvalContext, makeContext } from './context.js'
-import type { EvalFailure } from './errors.js'
+import { absurd } from './either.js'
+import { type EvalFailure, evalFailure, isEvalFailure } from './errors.js'
 import type { Aborted, AuditEntry, Evaluation, Event, Intent, Request } from './model.js'
 
 /** What one selected binding did for one event. @since 0.1.0 */
@@ -42,6 +43,10 @@ export const conditionsOutcome = (cb: CompiledBinding, ctx: EvalContext): Outcom
 
 const describe = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
+/** A plug-in returned something that is not an `Outcome`: a plug-in bug, reported as an internal error. */
+const notAnOutcome = (u: unknown): EvalFailure =>
+  evalFailure('InternalError', `a condition returned ${JSON.stringify(u) ?? String(u)}, not true, false or a failure`)
+
 /** Runs one selected binding for the current event view. Never throws. @since 0.1.0 */
 export const stepBinding = (cb: CompiledBinding, ctx: EvalContext): Step => {
   const firstError = cb.errors[0]
@@ -49,7 +54,7 @@ export const stepBinding = (cb: CompiledBinding, ctx: EvalContext): Step => {
   try {
     const holds = conditionsOutcome(cb, ctx)
     if (holds === false) return SILENT
-    if (holds !== true) return failed(holds)
+    if (holds !== true) return isEvalFailure(holds) ? failed(holds) : failed(notAnOutcome(holds))
     const action = cb.action
     if (action === undefined) return { _tag: 'Failed', errorTag: 'ConfigurationError', message: 'no action' }
     const result = action.run(ctx, cb.binding)
@@ -60,6 +65,8 @@ export const stepBinding = (cb: CompiledBinding, ctx: EvalContext): Step => {
         return result
       case 'EvalFailure':
         return failed(result)
+      default:
+        return absurd(result)
     }
   } catch (e) {
     return { _tag: 'Failed', errorTag: 'InternalError', message: describe(e) }
