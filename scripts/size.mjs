@@ -1,0 +1,196 @@
+// @ts-check
+/**
+ * `npm run size`: the bundle-size budget and the cold import time of the built package.
+ *
+ * Size: esbuild bundles a consumer's import through the package's own exports map (a self-reference, so the map
+ * is what is measured), minified, for the browser platform with tree shaking, then gzip -9. Budgets (1 KB = 1000
+ * bytes, the stricter reading):
+ *   import { evaluate } from 'tripline'   (the full condition and handler catalogue)   ≤ 25 KB
+ *   export * from 'tripline/core'          (the whole kernel)                           ≤  5 KB
+ * Other figures are printed for information only. Exits non-zero over budget or when a budgeted import fails.
+ *
+ * Cold import: a fresh `node` process per run imports the entry; the time from just before `import()` (or
+ * `require`) to just after is the import time; the median of N runs (default 21, `--runs N`) is printed with the
+ * whole process's wall time and an empty process's for comparison. Figures go to bench/results/size.json and
+ * bench/results/cold-import.json (`--no-write` skips that).
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, platform, release } from 'node:os'
+import { join } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import * as esbuild from 'esbuild'
+import { ensureBuild, manifest, median, rel, root } from './lib.mjs'
+
+const args = process.argv.slice(2)
+const runsArg = args.indexOf('--runs')
+const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 21
+const write = !args.includes('--no-write')
+
+ensureBuild()
+
+/** @type {ReadonlyArray<{ name: string, code: string, budget?: number }>} */
+const bundles = [
+  { name: "import { evaluate } from 'tripline'", code: "export { evaluate } from 'tripline'", budget: 25_000 },
+  { name: "export * from 'tripline/core'", code: "export * from 'tripline/core'", budget: 5_000 },
+  { name: "import { createEngine } from 'tripline/core'", code: "export { createEngine } from 'tripline/core'" },
+  {
+    name: "import { decodeBindings, decodeEvent } from 'tripline/codec'",
+    code: "export { decodeBindings, decodeEvent } from 'tripline/codec'",
+  },
+  { name: "export * from 'tripline'", code: "export * from 'tripline'" },
+]
+
+const kb = (/** @type {number} */ n) => `${(n / 1000).toFixed(2)} KB`
+
+/**
+ * @param {string} code
+ * @returns {Promise<{ ok: true, min: number, gzip: number, brotli: number, modules: number } | { ok: false, error: string }>}
+ */
+const measure = async (code) => {
+  try {
+    const result = await esbuild.build({
+      stdin: { contents: code, resolveDir: root, loader: 'js', sourcefile: 'consumer.js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      treeShaking: true,
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      legalComments: 'none',
+    })
+    const bytes = result.outputFiles[0]?.contents ?? new Uint8Array()
+    // A re-export of a name the entry does not have bundles to an empty module with only a warning: treat as failure.
+    const missing = result.warnings.find((w) => /No matching export|not exported/i.test(w.text))
+    if (missing !== undefined) return { ok: false, error: missing.text }
+    return {
+      ok: true,
+      min: bytes.byteLength,
+      gzip: gzipSync(bytes, { level: 9 }).byteLength,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength,
+      modules: Object.keys(result.metafile.inputs).length,
+    }
+  } catch (err) {
+    const errors = /** @type {{ errors?: ReadonlyArray<{ text: string }> }} */ (err).errors
+    return { ok: false, error: errors?.map((e) => e.text).join('; ') ?? String(err) }
+  }
+}
+
+console.log('== bundle size (esbuild --bundle --minify, browser platform, gzip -9)')
+let overBudget = false
+/** @type {Array<Record<string, unknown>>} */
+const sizeRows = []
+for (const b of bundles) {
+  const m = await measure(b.code)
+  if (!m.ok) {
+    if (b.budget !== undefined) overBudget = true
+    console.log(`${b.budget !== undefined ? '✗' : '-'} ${b.name}: cannot bundle: ${m.error}`)
+    sizeRows.push({ name: b.name, error: m.error, budget: b.budget ?? null })
+    continue
+  }
+  const verdict = b.budget === undefined ? 'i' : m.gzip <= b.budget ? '✓' : '✗'
+  if (b.budget !== undefined && m.gzip > b.budget) overBudget = true
+  console.log(
+    `${verdict} ${b.name}: ${kb(m.gzip)} gzip (${kb(m.brotli)} brotli, ${kb(m.min)} min, ${m.modules} modules)` +
+      (b.budget !== undefined ? ` — budget ${kb(b.budget)}` : ''),
+  )
+  sizeRows.push({
+    name: b.name,
+    minBytes: m.min,
+    gzipBytes: m.gzip,
+    brotliBytes: m.brotli,
+    modules: m.modules,
+    budget: b.budget ?? null,
+  })
+}
+
+console.log(`\n== cold import (fresh node process, median of ${runs})`)
+/** @type {ReadonlyArray<{ name: string, kind: 'esm' | 'cjs', specifier: string }>} */
+const imports = [
+  {
+    name: 'import() of an empty module (ESM loader baseline)',
+    kind: 'esm',
+    specifier: 'data:text/javascript,export{}',
+  },
+  { name: "import('tripline')", kind: 'esm', specifier: 'tripline' },
+  { name: "require('tripline')", kind: 'cjs', specifier: 'tripline' },
+  { name: "import('tripline/core')", kind: 'esm', specifier: 'tripline/core' },
+  { name: "import('tripline/codec')", kind: 'esm', specifier: 'tripline/codec' },
+]
+const PRINT = 'process.stdout.write(JSON.stringify(performance.now() - t0))'
+/** @param {'esm' | 'cjs' | 'empty'} kind @param {string} specifier */
+const once = (kind, specifier) => {
+  const argv =
+    kind === 'esm'
+      ? [
+          '--input-type=module',
+          '-e',
+          `const t0 = performance.now(); await import(${JSON.stringify(specifier)}); ${PRINT}`,
+        ]
+      : kind === 'cjs'
+        ? ['-e', `const t0 = performance.now(); require(${JSON.stringify(specifier)}); ${PRINT}`]
+        : ['-e', 'const t0 = performance.now(); process.stdout.write("0")']
+  const start = process.hrtime.bigint()
+  const out = execFileSync(process.execPath, argv, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  const wall = Number(process.hrtime.bigint() - start) / 1e6
+  return { importMs: Number(out), wallMs: wall }
+}
+const ms = (/** @type {number} */ n) => `${n.toFixed(2)} ms`
+/** @type {Array<Record<string, unknown>>} */
+const importRows = []
+once('empty', '')
+const empty = Array.from({ length: runs }, () => once('empty', ''))
+const emptyWall = median(empty.map((r) => r.wallMs))
+console.log(`i empty node process: ${ms(emptyWall)} wall`)
+for (const i of imports) {
+  try {
+    once(i.kind, i.specifier) // warm the file-system cache, not the process
+    const samples = Array.from({ length: runs }, () => once(i.kind, i.specifier))
+    const importMs = median(samples.map((s) => s.importMs))
+    const wallMs = median(samples.map((s) => s.wallMs))
+    console.log(
+      `i ${i.name}: ${ms(importMs)} to import (process ${ms(wallMs)} wall, ${wallMs >= emptyWall ? '+' : '−'}${ms(Math.abs(wallMs - emptyWall))} vs empty)`,
+    )
+    importRows.push({
+      name: i.name,
+      importMs,
+      wallMs,
+      overEmptyMs: wallMs - emptyWall,
+      samples: samples.map((s) => s.importMs),
+    })
+  } catch (err) {
+    const stderr = /** @type {{ stderr?: string }} */ (err).stderr ?? String(err)
+    console.log(`- ${i.name}: failed: ${stderr.split('\n').find((l) => /Error/.test(l)) ?? stderr.slice(0, 200)}`)
+    importRows.push({ name: i.name, error: stderr.slice(0, 500) })
+  }
+}
+
+if (write) {
+  const machine = {
+    node: process.version,
+    platform: `${platform()} ${release()}`,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+  }
+  const meta = { package: `tripline@${manifest().version}`, date: new Date().toISOString(), machine }
+  const dir = join(root, 'bench', 'results')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(
+    join(dir, 'size.json'),
+    `${JSON.stringify({ ...meta, tool: `esbuild ${esbuild.version}`, bundles: sizeRows }, null, 2)}\n`,
+  )
+  writeFileSync(
+    join(dir, 'cold-import.json'),
+    `${JSON.stringify({ ...meta, runs, emptyProcessWallMs: emptyWall, imports: importRows }, null, 2)}\n`,
+  )
+  console.log(`\nwrote ${rel(join(dir, 'size.json'))} and ${rel(join(dir, 'cold-import.json'))}`)
+}
+
+if (overBudget) {
+  console.log('\n✗ size budget exceeded (or a budgeted import does not bundle)')
+  process.exit(1)
+}
+console.log('\n✓ size budget holds')
