@@ -86,13 +86,21 @@ const finish = (
   ...(aborted !== undefined ? { aborted } : {}),
 })
 
-/** The next view of the event after a binding changed the request or response. */
+/** The first view of the event: pre bindings get no response (SPEC 1.3, 1.8), even if the host passed one. */
+const initialView = (event: Event): Event => {
+  if (event.position !== 'pre' || event.response === undefined) return event
+  const { response: _ignored, ...view } = event
+  return view
+}
+
+/** The next view of the event after a binding changed the request or (post only) the response. */
 const advance = (ctx: EvalContext, request: Request | undefined, response: unknown): EvalContext => {
-  if (request === undefined && response === undefined) return ctx
+  const newResponse = ctx.event.position === 'post' ? response : undefined
+  if (request === undefined && newResponse === undefined) return ctx
   const event: Event = {
     ...ctx.event,
     ...(request !== undefined ? { request } : {}),
-    ...(response !== undefined ? { response } : {}),
+    ...(newResponse !== undefined ? { response: newResponse } : {}),
   }
   return makeContext(event, ctx.memo)
 }
@@ -109,7 +117,7 @@ export const select = (rules: RuleSet, event: Event): ReadonlyArray<CompiledBind
  */
 export const evaluateRuleSet = (event: Event, rules: RuleSet): Evaluation => {
   const selected = select(rules, event)
-  let ctx = makeContext(event)
+  let ctx = makeContext(initialView(event))
   const intents: Intent[] = []
   const audit: AuditEntry[] = []
   for (let i = 0; i < selected.length; i++) {
