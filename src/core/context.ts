@@ -1,7 +1,7 @@
 /**
  * The per-event evaluation context that conditions and actions read. `event` is the current view: its request and
- * response reflect the manglers of earlier bindings (SPEC 1.7). `memo` caches values derived from the event (parsed
- * dates, the parsed clock) so each is computed at most once per event and value.
+ * response reflect the manglers of earlier bindings (SPEC 1.7). `memo` caches values derived from the view (parsed
+ * dates, the parsed clock) so each is computed at most once per view and value.
  *
  * @since 0.1.0
  */
@@ -10,7 +10,10 @@ import type { Event } from './model.js'
 /** @since 0.1.0 */
 export interface EvalContext {
   readonly event: Event
-  /** Per-evaluation cache, shared by every binding of one `evaluate` call. Internal; never part of the output. */
+  /**
+   * Per-view cache, shared by the bindings of one `evaluate` call that see the same view; a binding that changes the
+   * request or response starts a new view with an empty memo. Internal; never part of the output.
+   */
   readonly memo: Map<string, unknown>
 }
 

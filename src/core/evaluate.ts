@@ -93,7 +93,10 @@ const initialView = (event: Event): Event => {
   return view
 }
 
-/** The next view of the event after a binding changed the request or (post only) the response. */
+/**
+ * The next view of the event after a binding changed the request or (post only) the response. A new view gets a
+ * fresh memo: values memoised from the old request or response must not leak into it.
+ */
 const advance = (ctx: EvalContext, request: Request | undefined, response: unknown): EvalContext => {
   const newResponse = ctx.event.position === 'post' ? response : undefined
   if (request === undefined && newResponse === undefined) return ctx
@@ -102,7 +105,7 @@ const advance = (ctx: EvalContext, request: Request | undefined, response: unkno
     ...(request !== undefined ? { request } : {}),
     ...(newResponse !== undefined ? { response: newResponse } : {}),
   }
-  return makeContext(event, ctx.memo)
+  return makeContext(event)
 }
 
 /** Selects the bindings for an event: active, exact event name, same position, in execution order. @since 0.1.0 */
