@@ -2,6 +2,7 @@
 // The matrix entry for Node (ESM), Deno and Bun: imports the packed package by name, runs the vectors, prints one
 // result line. The runtime's name comes from its own globals.
 import * as tripline from 'tripline'
+import * as codec from 'tripline/codec'
 import * as core from 'tripline/core'
 import { MARK, runVectors } from './run-vectors.mjs'
 import settings from './settings.mjs'
@@ -14,4 +15,4 @@ const runtime =
     : g.Bun !== undefined
       ? `bun ${g.Bun.version}`
       : `node ${g.process?.version} esm`
-console.log(MARK + JSON.stringify(runVectors({ runtime, tripline, core, doc, stub: settings.stub })))
+console.log(MARK + JSON.stringify(runVectors({ runtime, tripline, core, codec, doc, stub: settings.stub })))

@@ -10,8 +10,8 @@
  *   skip  ⇒ no intent and no audit entry;
  *   error ⇒ no intent and one audit entry, success false.
  *
- * When `tripline` exports the codec, every vector's event must decode (`decodeEvent`) and the bindings too
- * (`decodeBindings`): Right, and evaluating the decoded values gives the same verdict.
+ * When `tripline/codec` exports the decoders, every vector's event must decode (`decodeEvent`) and its binding too
+ * (`decodeBindings`): Right, and evaluating the decoded values gives the same verdict. This runs in stub mode too.
  *
  * Stub mode (`stub: true`) checks the harness itself before the condition catalogue exists: `evaluate` comes from
  * `createEngine` of `tripline/core` with a catalogue that knows the Logging module and one condition,
@@ -104,17 +104,17 @@ const summary = (r) =>
 
 /**
  * Runs every vector and judges it.
- * @param {{ runtime: string, tripline: any, core: any, doc: any, stub?: boolean }} input
+ * @param {{ runtime: string, tripline: any, core: any, codec: any, doc: any, stub?: boolean }} input
  */
-export const runVectors = ({ runtime, tripline, core, doc, stub = false }) => {
+export const runVectors = ({ runtime, tripline, core, codec: decoders, doc, stub = false }) => {
   const started = performance.now()
   /** @type {Array<{ id: string, expect: string, got: string, detail: string }>} */
   const failures = []
   /** @type {unknown[]} */
   const evaluations = []
   const evaluate = stub ? stubEvaluate(core) : tripline.evaluate
-  const decodeEvent = stub ? undefined : tripline.decodeEvent
-  const decodeBindings = stub ? undefined : tripline.decodeBindings
+  const decodeEvent = decoders?.decodeEvent
+  const decodeBindings = decoders?.decodeBindings
   const codec = typeof decodeEvent === 'function' && typeof decodeBindings === 'function'
   /** @type {ReadonlyArray<any>} */
   const vectors = stub
@@ -157,7 +157,7 @@ export const runVectors = ({ runtime, tripline, core, doc, stub = false }) => {
         const bs = decodeBindings([binding])
         if (ev?._tag !== 'Right' || bs?._tag !== 'Right') {
           const errors = ev?._tag === 'Right' ? bs?.left : ev?.left
-          const text = typeof tripline.formatDecodeErrors === 'function' ? tripline.formatDecodeErrors(errors) : ''
+          const text = typeof decoders.formatDecodeErrors === 'function' ? decoders.formatDecodeErrors(errors) : ''
           fail('decode error', `codec: ${ev?._tag !== 'Right' ? 'decodeEvent' : 'decodeBindings'} failed ${text}`)
         } else {
           const again = verdictOf(evaluate(ev.right, bs.right))
