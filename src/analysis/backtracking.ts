@@ -1,0 +1,150 @@
+/**
+ * Regular expressions prone to catastrophic backtracking (ReDoS), found by recheck (a well-kept checker based on
+ * automata theory and fuzzing) rather than a home-made heuristic. The regexes come from the compiled condition data
+ * (every `RegExp` in it: `serial`, `detail_message`, `detail_error_message`, `challenge_session`, `matches`
+ * comparisons), falling back to the raw value where a plug-in keeps none, and from RequestMangler's `match_pattern`.
+ *
+ * @since 0.1.0
+ */
+import { checkSync } from 'recheck'
+import type { CompiledCondition } from '../core/catalogue.js'
+import type { Binding } from '../core/model.js'
+
+/** One regular expression found in a binding, with where it is. @since 0.1.0 */
+export interface FoundRegex {
+  /** Path relative to the binding: `['conditions', 'serial']`. */
+  readonly path: ReadonlyArray<string>
+  /** JavaScript source and flags, as matched at evaluation. */
+  readonly source: string
+  readonly flags: string
+  /** What the administrator wrote. */
+  readonly written: string
+}
+
+/** A regex recheck found vulnerable. @since 0.1.0 */
+export interface Vulnerability extends FoundRegex {
+  /** `exponential` or `polynomial`. */
+  readonly complexity: string
+  /** recheck's summary, e.g. `exponential` or `2nd degree polynomial`. */
+  readonly summary: string
+  /** An input that makes matching slow, as a JavaScript expression. */
+  readonly attack: string
+}
+
+/** Conditions whose value is itself a regular expression (SPEC 3.2). */
+const REGEX_CONDITIONS: ReadonlySet<string> = new Set([
+  'serial',
+  'detail_message',
+  'detail_error_message',
+  'challenge_session',
+])
+
+/** Conditions with `key comparator value` values, where `matches`/`!matches` compares with a regex (SPEC 3.1). */
+const GENERIC_CONDITIONS: ReadonlySet<string> = new Set(['tokeninfo', 'user_info', 'container_info', 'counter'])
+
+const collectRegExps = (data: unknown, out: RegExp[], seen: Set<object>, depth: number): void => {
+  if (typeof data !== 'object' || data === null || depth > 8 || seen.has(data)) return
+  seen.add(data)
+  if (data instanceof RegExp) {
+    out.push(data)
+    return
+  }
+  const values = Array.isArray(data) ? data : Object.values(data)
+  for (const v of values) collectRegExps(v, out, seen, depth + 1)
+}
+
+/**
+ * A light translation of Python's regex syntax for analysis only (the condition plug-ins own the real one, D14):
+ * a leading inline flag group becomes flags, `(?P<n>` becomes `(?<n>`, `(?P=n)` becomes `\k<n>`, `\A` `^`, `\Z` `$`.
+ */
+const fromPython = (written: string): { readonly source: string; readonly flags: string } => {
+  const inline = /^\(\?([aiLmsux]+)\)/.exec(written)
+  const flags = [...new Set((inline?.[1] ?? '').split(''))].filter((f) => f === 'i' || f === 'm' || f === 's').join('')
+  const source = (inline === null ? written : written.slice(inline[0].length))
+    .replace(/\(\?P</g, '(?<')
+    .replace(/\(\?P=(\w+)\)/g, '\\k<$1>')
+    .replace(/\\A/g, '^')
+    .replace(/\\Z/g, '$')
+  return { source, flags }
+}
+
+/** The regex of a `key matches regex` comparison value, quoted or not (SPEC 3.1), or undefined. */
+const matchesOperand = (value: string): string | undefined => {
+  const m = /(?:^|\s|')!?matches'?\s*(.*)$/s.exec(value) ?? /'!?matches'(.*)$/s.exec(value)
+  return m?.[1]?.trim()
+}
+
+const ALLOWED_FLAGS = /[^gimsuy]/g
+
+/**
+ * Every regular expression of one binding: from each compiled condition's data (falling back to the raw value for
+ * regex-valued and `matches` conditions) and RequestMangler's `match_pattern` option.
+ *
+ * @since 0.1.0
+ */
+export const regexesOf = (
+  binding: Binding,
+  conditions: ReadonlyArray<CompiledCondition>,
+): ReadonlyArray<FoundRegex> => {
+  const out: FoundRegex[] = []
+  for (const c of conditions) {
+    const found: RegExp[] = []
+    collectRegExps(c.data, found, new Set(), 0)
+    if (found.length > 0) {
+      for (const r of found)
+        out.push({
+          path: ['conditions', c.name],
+          source: r.source,
+          flags: r.flags.replace(ALLOWED_FLAGS, ''),
+          written: c.value,
+        })
+      continue
+    }
+    const written = REGEX_CONDITIONS.has(c.name)
+      ? c.value
+      : GENERIC_CONDITIONS.has(c.name)
+        ? matchesOperand(c.value)
+        : undefined
+    if (written !== undefined && written !== '')
+      out.push({ path: ['conditions', c.name], ...fromPython(written), written })
+  }
+  if (binding.handlerModule === 'RequestMangler') {
+    const pattern = binding.options.match_pattern
+    if (typeof pattern === 'string' && pattern !== '')
+      out.push({ path: ['options', 'match_pattern'], ...fromPython(pattern), written: pattern })
+  }
+  return out
+}
+
+/** A checker with a per-call cache (the same regex in many bindings is checked once). @since 0.1.0 */
+export type BacktrackingChecker = (regex: FoundRegex) => Vulnerability | undefined
+
+/**
+ * Creates a checker: runs recheck on a regex (synchronously, offline) and reports it when vulnerable. Regexes
+ * recheck cannot analyse (unsupported syntax, timeouts) are not reported.
+ *
+ * @example
+ * const vulnerable = backtrackingChecker()
+ * vulnerable({ path: ['conditions', 'serial'], source: '(a+)+$', flags: '', written: '(a+)+$' })?.complexity
+ * // 'exponential'
+ * @since 0.1.0
+ */
+export const backtrackingChecker = (): BacktrackingChecker => {
+  const cache = new Map<string, Omit<Vulnerability, keyof FoundRegex> | null>()
+  return (regex) => {
+    const key = `${regex.flags}/${regex.source}`
+    let verdict = cache.get(key)
+    if (verdict === undefined) {
+      verdict = null
+      try {
+        const d = checkSync(regex.source, regex.flags, { timeout: 5000 })
+        if (d.status === 'vulnerable')
+          verdict = { complexity: d.complexity.type, summary: d.complexity.summary, attack: d.attack.pattern }
+      } catch {
+        verdict = null
+      }
+      cache.set(key, verdict)
+    }
+    return verdict === null ? undefined : { ...regex, ...verdict }
+  }
+}
