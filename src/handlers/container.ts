@@ -1,0 +1,367 @@
+/**
+ * `Container` (SPEC 4.11): container actions. Positions pre and post. Every action except `create` works on the
+ * event's container (`event.container`: the request's `container_serial`, else the response's
+ * `result.value.container_serial`, else the container of the event's token, as the host resolved it per SPEC 1.8);
+ * without one the action declines.
+ *
+ * @since 0.1.0
+ */
+import type { ActionResult } from '../core/catalogue.js'
+import type { EvalContext } from '../core/context.js'
+import { right } from '../core/either.js'
+import { type Issue, issue } from '../core/errors.js'
+import type { Binding, Intent } from '../core/model.js'
+import {
+  type ActionDefinition,
+  declined,
+  defineAction,
+  defineModule,
+  fired,
+  type HandlerModuleDescriptor,
+  intentBase,
+} from './module.js'
+import type { OptionSpec, OptionsOf } from './options.js'
+import { containerTarget, containerUsers, eventSerials, type UserTarget } from './targets.js'
+
+/** The container states a state option may select, in privacyIDEA's order. @since 0.1.0 */
+export const CONTAINER_STATES = ['active', 'disabled', 'lost', 'damaged'] as const
+
+/** A container state. @since 0.1.0 */
+export type ContainerState = (typeof CONTAINER_STATES)[number]
+
+const CREATE = [
+  {
+    name: 'type',
+    type: 'str',
+    required: true,
+    description: 'The container type to create (e.g. generic, smartphone, yubikey).',
+  },
+  { name: 'description', type: 'str', default: '', description: 'The description of the new container.' },
+  {
+    name: 'user',
+    type: 'bool',
+    description:
+      'Assign the container to the user in event, else the owners of the event container, else the token owner.',
+  },
+  { name: 'token', type: 'bool', description: "Add the event's token serial(s) to the new container." },
+] as const
+
+const STATES = [
+  { name: 'active', type: 'bool', description: 'Select the state active.' },
+  { name: 'disabled', type: 'bool', description: 'Select the state disabled.' },
+  { name: 'lost', type: 'bool', description: 'Select the state lost.' },
+  { name: 'damaged', type: 'bool', description: 'Select the state damaged.' },
+] as const
+
+const DESCRIPTION = [
+  { name: 'description', type: 'str', required: true, description: 'The new description of the container.' },
+] as const
+
+const INFO = [
+  { name: 'key', type: 'str', required: true, description: 'The container info key.' },
+  { name: 'value', type: 'str', default: '', description: 'The value for the key.' },
+] as const
+
+const NONE = [] as const
+
+/** The fields of every intent on an existing container. @since 0.1.0 */
+interface ContainerTargetIntent extends Intent {
+  /** The serial of the event's container. */
+  readonly container: string
+}
+
+/**
+ * `Container.create`: create a container of `containerType` with `description`; make the first of `users` its
+ * owner and add the others; add `tokens` to it.
+ *
+ * @since 0.1.0
+ */
+export interface ContainerCreateIntent extends Intent {
+  readonly _tag: 'Container.create'
+  readonly options: OptionsOf<typeof CREATE>
+  readonly containerType: string
+  readonly description: string
+  readonly users: ReadonlyArray<UserTarget>
+  readonly tokens: ReadonlyArray<string>
+}
+
+/** `Container.delete`: delete the container. @since 0.1.0 */
+export interface ContainerDeleteIntent extends ContainerTargetIntent {
+  readonly _tag: 'Container.delete'
+  readonly options: OptionsOf<typeof NONE>
+}
+
+/** `Container.unassign`: remove every one of `users` (all current owners) from the container. @since 0.1.0 */
+export interface ContainerUnassignIntent extends ContainerTargetIntent {
+  readonly _tag: 'Container.unassign'
+  readonly options: OptionsOf<typeof NONE>
+  readonly users: ReadonlyArray<UserTarget>
+}
+
+/** `Container.assign`: add every one of `users` to the container. @since 0.1.0 */
+export interface ContainerAssignIntent extends ContainerTargetIntent {
+  readonly _tag: 'Container.assign'
+  readonly options: OptionsOf<typeof NONE>
+  readonly users: ReadonlyArray<UserTarget>
+}
+
+/** `Container.set states`: replace the container's states with `states`. @since 0.1.0 */
+export interface ContainerSetStatesIntent extends ContainerTargetIntent {
+  readonly _tag: 'Container.set states'
+  readonly options: OptionsOf<typeof STATES>
+  readonly states: ReadonlyArray<ContainerState>
+}
+
+/**
+ * `Container.add states`: add `states`, keeping the current states compatible with them (active and disabled
+ * exclude each other).
+ *
+ * @since 0.1.0
+ */
+export interface ContainerAddStatesIntent extends ContainerTargetIntent {
+  readonly _tag: 'Container.add states'
+  readonly options: OptionsOf<typeof STATES>
+  readonly states: ReadonlyArray<ContainerState>
+}
+
+/** `Container.set description`. @since 0.1.0 */
+export interface ContainerSetDescriptionIntent extends ContainerTargetIntent {
+  readonly _tag: 'Container.set description'
+  readonly options: OptionsOf<typeof DESCRIPTION>
+  readonly description: string
+}
+
+/** `Container.remove all tokens`: remove every token from the container. @since 0.1.0 */
+export interface ContainerRemoveAllTokensIntent extends ContainerTargetIntent {
+  readonly _tag: 'Container.remove all tokens'
+  readonly options: OptionsOf<typeof NONE>
+}
+
+/** `Container.disable all tokens`: disable every token in the container. @since 0.1.0 */
+export interface ContainerDisableAllTokensIntent extends ContainerTargetIntent {
+  readonly _tag: 'Container.disable all tokens'
+  readonly options: OptionsOf<typeof NONE>
+}
+
+/** `Container.enable all tokens`: enable every token in the container. @since 0.1.0 */
+export interface ContainerEnableAllTokensIntent extends ContainerTargetIntent {
+  readonly _tag: 'Container.enable all tokens'
+  readonly options: OptionsOf<typeof NONE>
+}
+
+/** `Container.unregister`: terminate the container's registration and delete its challenges. @since 0.1.0 */
+export interface ContainerUnregisterIntent extends ContainerTargetIntent {
+  readonly _tag: 'Container.unregister'
+  readonly options: OptionsOf<typeof NONE>
+}
+
+/**
+ * `Container.set container info`: replace all non-internal container info with `{ key: value }`.
+ *
+ * @since 0.1.0
+ */
+export interface ContainerSetInfoIntent extends ContainerTargetIntent {
+  readonly _tag: 'Container.set container info'
+  readonly options: OptionsOf<typeof INFO>
+  readonly key: string
+  readonly value: string
+}
+
+/**
+ * `Container.add container info`: set `key` to `value`, keeping the other entries. An internal key must fail the
+ * call (privacyIDEA raises).
+ *
+ * @since 0.1.0
+ */
+export interface ContainerAddInfoIntent extends ContainerTargetIntent {
+  readonly _tag: 'Container.add container info'
+  readonly options: OptionsOf<typeof INFO>
+  readonly key: string
+  readonly value: string
+}
+
+/** `Container.delete container info`: delete every non-internal info entry. @since 0.1.0 */
+export interface ContainerDeleteInfoIntent extends ContainerTargetIntent {
+  readonly _tag: 'Container.delete container info'
+  readonly options: OptionsOf<typeof NONE>
+}
+
+/** The intents of the Container module. @since 0.1.0 */
+export type ContainerIntent =
+  | ContainerCreateIntent
+  | ContainerDeleteIntent
+  | ContainerUnassignIntent
+  | ContainerAssignIntent
+  | ContainerSetStatesIntent
+  | ContainerAddStatesIntent
+  | ContainerSetDescriptionIntent
+  | ContainerRemoveAllTokensIntent
+  | ContainerDisableAllTokensIntent
+  | ContainerEnableAllTokensIntent
+  | ContainerUnregisterIntent
+  | ContainerSetInfoIntent
+  | ContainerAddInfoIntent
+  | ContainerDeleteInfoIntent
+
+const NO_CONTAINER = 'no container found for the event'
+
+/**
+ * An action on the event's container: declines without one; `build` adds the action's own fields or declines.
+ */
+const onContainer = <const T extends ReadonlyArray<OptionSpec>, Tag extends ContainerIntent['_tag']>(
+  tag: Tag,
+  spec: { readonly name: string; readonly description: string; readonly options: T },
+  build: (options: OptionsOf<T>) => {
+    readonly facts?: ReadonlyArray<string>
+    readonly warnings?: ReadonlyArray<Issue>
+    readonly fields: (ctx: EvalContext) => Readonly<Record<string, unknown>> | string
+  },
+): ActionDefinition =>
+  defineAction(spec, (options) => {
+    const plan = build(options)
+    return right({
+      facts: ['container.serial', ...(plan.facts ?? [])],
+      ...(plan.warnings !== undefined ? { warnings: plan.warnings } : {}),
+      run: (ctx: EvalContext, binding: Binding): ActionResult => {
+        const container = containerTarget(ctx.event)
+        if (container === undefined) return declined(NO_CONTAINER)
+        const fields = plan.fields(ctx)
+        if (typeof fields === 'string') return declined(fields)
+        return fired({ ...intentBase(tag, ctx, binding), options, container, ...fields } as Intent)
+      },
+    })
+  })
+
+const selectedStates = (options: OptionsOf<typeof STATES>): ReadonlyArray<ContainerState> =>
+  CONTAINER_STATES.filter((s) => options[s])
+
+const statesPlan = (options: OptionsOf<typeof STATES>) => {
+  const states = selectedStates(options)
+  const warnings: Issue[] = []
+  if (states.length === 0)
+    warnings.push(
+      issue('no-state-selected', 'no state is selected (active, disabled, lost, damaged): the action always declines', [
+        'options',
+      ]),
+    )
+  if (options.active && options.disabled)
+    warnings.push(issue('exclusive-states', 'active and disabled exclude each other', ['options']))
+  return {
+    warnings,
+    fields: () => (states.length === 0 ? 'no state selected' : { states }),
+  }
+}
+
+const none = () => ({ fields: () => ({}) })
+
+/** The Container module. @since 0.1.0 */
+export const containerModule: HandlerModuleDescriptor = defineModule({
+  name: 'Container',
+  description: 'Creates, changes and deletes token containers.',
+  positions: ['post', 'pre'],
+  abortOnError: false,
+  actions: [
+    defineAction({ name: 'create', description: 'Create a new container.', options: CREATE }, (options) =>
+      right({
+        facts: [
+          ...(options.user ? ['user', 'container.owners', 'token.owner'] : []),
+          ...(options.token ? ['serial'] : []),
+        ],
+        run: (ctx, binding) => {
+          const intent: ContainerCreateIntent = {
+            ...intentBase('Container.create', ctx, binding),
+            options,
+            containerType: options.type,
+            description: options.description,
+            users: options.user ? containerUsers(ctx.event) : [],
+            tokens: options.token ? eventSerials(ctx.event) : [],
+          }
+          return fired(intent)
+        },
+      }),
+    ),
+    onContainer('Container.delete', { name: 'delete', description: 'Delete the container.', options: NONE }, none),
+    onContainer(
+      'Container.unassign',
+      { name: 'unassign', description: 'Remove all owners from the container.', options: NONE },
+      () => ({
+        facts: ['container.owners'],
+        fields: (ctx) => {
+          const users = (ctx.event.container?.owners ?? [])
+            .filter((o) => o.login !== '')
+            .map((o) => ({ login: o.login, realm: o.realm, ...(o.resolver !== '' ? { resolver: o.resolver } : {}) }))
+          return users.length === 0 ? 'no user found to unassign from the container' : { users }
+        },
+      }),
+    ),
+    onContainer(
+      'Container.assign',
+      {
+        name: 'assign',
+        description: 'Assign the container to the user in event (or container/token owners).',
+        options: NONE,
+      },
+      () => ({
+        facts: ['user', 'container.owners', 'token.owner'],
+        fields: (ctx) => {
+          const users = containerUsers(ctx.event)
+          return users.length === 0 ? 'no user found to assign to the container' : { users }
+        },
+      }),
+    ),
+    onContainer(
+      'Container.set states',
+      { name: 'set states', description: 'Replace the container states.', options: STATES },
+      statesPlan,
+    ),
+    onContainer(
+      'Container.add states',
+      { name: 'add states', description: 'Add states to the container.', options: STATES },
+      statesPlan,
+    ),
+    onContainer(
+      'Container.set description',
+      { name: 'set description', description: 'Set the container description.', options: DESCRIPTION },
+      (options) => ({ fields: () => ({ description: options.description }) }),
+    ),
+    onContainer(
+      'Container.remove all tokens',
+      { name: 'remove all tokens', description: 'Remove all tokens from the container.', options: NONE },
+      none,
+    ),
+    onContainer(
+      'Container.disable all tokens',
+      { name: 'disable all tokens', description: 'Disable all tokens of the container.', options: NONE },
+      none,
+    ),
+    onContainer(
+      'Container.enable all tokens',
+      { name: 'enable all tokens', description: 'Enable all tokens of the container.', options: NONE },
+      none,
+    ),
+    onContainer(
+      'Container.unregister',
+      { name: 'unregister', description: 'Terminate the container registration.', options: NONE },
+      none,
+    ),
+    onContainer(
+      'Container.set container info',
+      {
+        name: 'set container info',
+        description: 'Replace all non-internal container info by one entry.',
+        options: INFO,
+      },
+      (options) => ({ fields: () => ({ key: options.key, value: options.value }) }),
+    ),
+    onContainer(
+      'Container.add container info',
+      { name: 'add container info', description: 'Add or update one container info entry.', options: INFO },
+      (options) => ({ fields: () => ({ key: options.key, value: options.value }) }),
+    ),
+    onContainer(
+      'Container.delete container info',
+      { name: 'delete container info', description: 'Delete all non-internal container info.', options: NONE },
+      none,
+    ),
+  ],
+})

@@ -1,0 +1,114 @@
+/**
+ * `CustomUserAttributes` (SPEC 4.10): set or delete a custom attribute of the token owner (the user in event) or
+ * of the logged-in user. Positions pre and post. Without a user to change the action declines ("do" returns
+ * false in privacyIDEA).
+ *
+ * @since 0.1.0
+ */
+
+import type { EvalContext } from '../core/context.js'
+import { right } from '../core/either.js'
+import { issue } from '../core/errors.js'
+import type { Binding, Intent } from '../core/model.js'
+import { declined, defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
+import type { OptionsOf } from './options.js'
+import { loggedInTarget, type UserTarget, userTarget } from './targets.js'
+
+const USER = {
+  name: 'user',
+  type: 'str',
+  required: true,
+  default: 'tokenowner',
+  values: ['tokenowner', 'logged_in_user'],
+  description: 'Whose attribute: the token owner (user in event) or the logged-in user.',
+} as const
+
+const SET = [
+  USER,
+  { name: 'attrkey', type: 'str', default: '', description: 'The key of the custom attribute.' },
+  { name: 'attrvalue', type: 'str', default: '', description: 'The value of the custom attribute.' },
+] as const
+
+const DELETE = [USER, { name: 'attrkey', type: 'str', default: '', description: 'The key to delete.' }] as const
+
+/** `CustomUserAttributes.set_custom_user_attributes`: set `key` = `value` on `user`. @since 0.1.0 */
+export interface SetCustomUserAttributeIntent extends Intent {
+  readonly _tag: 'CustomUserAttributes.set_custom_user_attributes'
+  readonly options: OptionsOf<typeof SET>
+  readonly user: UserTarget
+  readonly key: string
+  readonly value: string
+}
+
+/** `CustomUserAttributes.delete_custom_user_attributes`: delete `key` from `user`. @since 0.1.0 */
+export interface DeleteCustomUserAttributeIntent extends Intent {
+  readonly _tag: 'CustomUserAttributes.delete_custom_user_attributes'
+  readonly options: OptionsOf<typeof DELETE>
+  readonly user: UserTarget
+  readonly key: string
+}
+
+/** The intents of the CustomUserAttributes module. @since 0.1.0 */
+export type CustomUserAttributesIntent = SetCustomUserAttributeIntent | DeleteCustomUserAttributeIntent
+
+const targetOf = (ctx: EvalContext, which: 'tokenowner' | 'logged_in_user'): UserTarget | undefined =>
+  which === 'tokenowner' ? userTarget(ctx.event) : loggedInTarget(ctx.event)
+
+const noUser = (which: string, binding: Binding) =>
+  declined(`Unable to determine the user ${JSON.stringify(which)} for ${binding.action}`)
+
+const emptyKey = (attrkey: string) =>
+  attrkey === ''
+    ? [issue('empty-option', 'attrkey is empty: the host has no attribute to change', ['options', 'attrkey'])]
+    : []
+
+const facts = (which: string) => (which === 'tokenowner' ? ['user'] : ['loggedIn'])
+
+/** The CustomUserAttributes module. @since 0.1.0 */
+export const customUserAttributesModule: HandlerModuleDescriptor = defineModule({
+  name: 'CustomUserAttributes',
+  description: 'Sets or deletes custom user attributes.',
+  positions: ['post', 'pre'],
+  abortOnError: false,
+  actions: [
+    defineAction(
+      { name: 'set_custom_user_attributes', description: 'Set a custom user attribute.', options: SET },
+      (options) =>
+        right({
+          facts: facts(options.user),
+          warnings: emptyKey(options.attrkey),
+          run: (ctx, binding) => {
+            const user = targetOf(ctx, options.user)
+            if (user === undefined) return noUser(options.user, binding)
+            const intent: SetCustomUserAttributeIntent = {
+              ...intentBase('CustomUserAttributes.set_custom_user_attributes', ctx, binding),
+              options,
+              user,
+              key: options.attrkey,
+              value: options.attrvalue,
+            }
+            return fired(intent)
+          },
+        }),
+    ),
+    defineAction(
+      { name: 'delete_custom_user_attributes', description: 'Delete a custom user attribute.', options: DELETE },
+      (options) =>
+        right({
+          facts: facts(options.user),
+          warnings: emptyKey(options.attrkey),
+          run: (ctx, binding) => {
+            const user = targetOf(ctx, options.user)
+            if (user === undefined) return noUser(options.user, binding)
+            const intent: DeleteCustomUserAttributeIntent = {
+              ...intentBase('CustomUserAttributes.delete_custom_user_attributes', ctx, binding),
+              options,
+              user,
+              key: options.attrkey,
+            }
+            return fired(intent)
+          },
+        }),
+    ),
+  ],
+})

@@ -1,0 +1,116 @@
+/**
+ * `Federation` (SPEC 4.4): forward the request to another privacyIDEA server and replace the response with its
+ * answer. Post only; `abortOnError` defaults to true. tripline writes `realm`, `resolver` and `client` into the
+ * request parameters as privacyIDEA does (SPEC 1.7) — later bindings see them — and describes the forward; the
+ * host sends it and replaces the response (tripline cannot know the remote answer, so later bindings of the same
+ * evaluation still see the local response).
+ *
+ * @since 0.1.0
+ */
+import { right } from '../core/either.js'
+import type { Intent, Request } from '../core/model.js'
+import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
+import type { OptionsOf } from './options.js'
+
+const FORWARD = [
+  {
+    name: 'privacyIDEA',
+    type: 'str',
+    required: true,
+    description: 'The identifier of the configured remote privacyIDEA server.',
+  },
+  { name: 'realm', type: 'str', description: 'Rename the realm for the remote server (request parameter realm).' },
+  {
+    name: 'resolver',
+    type: 'str',
+    description: 'Rename the resolver for the remote server (request parameter resolver).',
+  },
+  {
+    name: 'forward_client_ip',
+    type: 'bool',
+    description: 'Send the client IP as request parameter client.',
+  },
+  {
+    name: 'forward_authorization_token',
+    type: 'bool',
+    description: 'Send the incoming PI-Authorization (or Authorization) header as PI-Authorization.',
+  },
+] as const
+
+/** Methods privacyIDEA forwards: GET as query, POST and DELETE as form body. @since 0.1.0 */
+export const FORWARDED_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'DELETE'])
+
+/**
+ * `Federation.forward`: send `method` to `<url of server><path>` with `params` (GET: query string; POST/DELETE:
+ * form body), TLS verification per the server's configuration; add header `PI-Authorization` when
+ * `forwardAuthorizationToken`. Replace the response with the remote JSON and status; when it has a `detail` key set
+ * `detail.origin` to the forwarded URL. `forward: false` (another method): log and send nothing.
+ *
+ * @since 0.1.0
+ */
+export interface FederationForwardIntent extends Intent {
+  readonly _tag: 'Federation.forward'
+  readonly options: OptionsOf<typeof FORWARD>
+  /** The remote server identifier (option `privacyIDEA`). */
+  readonly server: string
+  /** The request method; absent when the event does not say (the host uses the call's own). */
+  readonly method?: string
+  /** The request path appended to the server URL; `""` when the event does not say. */
+  readonly path: string
+  /** The request parameters to send, after this binding's changes. */
+  readonly params: Readonly<Record<string, string>>
+  readonly forwardAuthorizationToken: boolean
+  readonly forward: boolean
+}
+
+const setParams = (request: Request, changes: ReadonlyArray<readonly [string, string]>): Request => {
+  if (changes.length === 0) return request
+  const params: Record<string, string> = { ...request.params }
+  for (const [k, v] of changes)
+    Object.defineProperty(params, k, { value: v, enumerable: true, writable: true, configurable: true })
+  return { ...request, params }
+}
+
+/** The Federation module. @since 0.1.0 */
+export const federationModule: HandlerModuleDescriptor = defineModule({
+  name: 'Federation',
+  description: 'Forwards the request to a remote privacyIDEA server and replaces the response.',
+  positions: ['post'],
+  abortOnError: true,
+  actions: [
+    defineAction({ name: 'forward', description: 'Forward the request.', options: FORWARD }, (options) =>
+      right({
+        facts: [
+          'request.method',
+          'request.path',
+          'request.params',
+          ...(options.forward_client_ip ? ['request.clientIp'] : []),
+        ],
+        run: (ctx, binding) => {
+          const request = ctx.event.request
+          const changes: Array<readonly [string, string]> = []
+          if (options.realm !== undefined) changes.push(['realm', options.realm])
+          if (options.resolver !== undefined) changes.push(['resolver', options.resolver])
+          if (options.forward_client_ip && request.clientIp !== undefined) changes.push(['client', request.clientIp])
+          const next = setParams(request, changes)
+          const method = request.method?.toUpperCase()
+          const forward = method === undefined || FORWARDED_METHODS.has(method)
+          const intent: FederationForwardIntent = {
+            ...intentBase('Federation.forward', ctx, binding),
+            options,
+            server: options.privacyIDEA,
+            ...(method !== undefined ? { method } : {}),
+            path: request.path ?? '',
+            params: next.params,
+            forwardAuthorizationToken: options.forward_authorization_token,
+            forward,
+          }
+          return fired(intent, {
+            ...(changes.length > 0 ? { request: next } : {}),
+            ...(forward ? {} : { details: `the method ${method ?? ''} is not forwarded` }),
+          })
+        },
+      }),
+    ),
+  ],
+})

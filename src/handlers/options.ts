@@ -1,0 +1,235 @@
+/**
+ * Action options as data. Every handler action lists its options with privacyIDEA's exact names (several contain
+ * spaces), their type, whether privacyIDEA marks them required, the allowed values and the default. The options of a
+ * binding are validated and defaulted once, at compile time; the typed result is what intents carry.
+ *
+ * Reading rules (privacyIDEA stores every option as text):
+ * - an absent option, or an empty one whose allowed values do not include `""`, takes its default;
+ * - `required` without a default: absent or empty is a configuration error (`missing-option`) — except for options
+ *   marked `emptyAllowed`, where `""` is a value (RequestMangler/ResponseMangler `value`);
+ * - `requiredWhen`: required only when another option has a given value (`To admin realm` when `To` is
+ *   `admin realm`);
+ * - `values`: a closed set; anything else is a configuration error (`invalid-option`);
+ * - `bool`: read with privacyIDEA's `is_true` (`True`, `true`, `TRUE`, `1`); absent is `false` (SPEC D12);
+ * - `int`: Python's `int()`; a value it rejects is a configuration error, or — for the options privacyIDEA only
+ *   warns about (`invalid: 'warn'`) — a warning and `null` (the host changes nothing);
+ * - an option the action does not know is a warning (`unknown-option`), never an error.
+ *
+ * @since 0.1.0
+ */
+import { isTrue } from '../conditions/grammar/boolean.js'
+import { type Either, left, right } from '../core/either.js'
+import { type Issue, issue } from '../core/errors.js'
+
+/** The type of an option's value. `text` is multi-line text. @since 0.1.0 */
+export type OptionType = 'str' | 'text' | 'bool' | 'int'
+
+/**
+ * One option of one action.
+ *
+ * @since 0.1.0
+ */
+export interface OptionSpec {
+  /** privacyIDEA's exact option name, e.g. `To tokenowner`, `JSON pointer`, `count window`. */
+  readonly name: string
+  readonly type: OptionType
+  /** privacyIDEA marks it required. With a `default` the default fills it in. */
+  readonly required?: boolean
+  /** Required only when option `option` has the value `value`. */
+  readonly requiredWhen?: { readonly option: string; readonly value: string }
+  /** `""` is a value of its own rather than "absent". */
+  readonly emptyAllowed?: boolean
+  /** The closed set of allowed values. */
+  readonly values?: ReadonlyArray<string>
+  /** Integer range (inclusive) for `int` options. */
+  readonly min?: number
+  readonly max?: number
+  /** `int` only: `'warn'` ⇒ a value Python's `int()` rejects is a warning and reads as `null`. */
+  readonly invalid?: 'error' | 'warn'
+  /** The default as privacyIDEA's text. */
+  readonly default?: string
+  /** What the option does, for docs and `check`. */
+  readonly description: string
+}
+
+/** One action of a handler module: its exact name and its options. @since 0.1.0 */
+export interface ActionSpec {
+  readonly name: string
+  readonly options: ReadonlyArray<OptionSpec>
+  /** What the action does, for docs. */
+  readonly description: string
+}
+
+/** A typed option value. @since 0.1.0 */
+export type OptionValue = string | number | boolean | null
+
+type ValueOf<S extends OptionSpec> = S extends { readonly type: 'bool' }
+  ? boolean
+  : S extends { readonly type: 'int'; readonly invalid: 'warn' }
+    ? number | null
+    : S extends { readonly type: 'int' }
+      ? number
+      : S extends { readonly values: ReadonlyArray<infer V> }
+        ? V
+        : string
+
+type AlwaysPresent<S extends OptionSpec> = S extends { readonly type: 'bool' }
+  ? true
+  : S extends { readonly default: string }
+    ? true
+    : S extends { readonly required: true }
+      ? true
+      : false
+
+/**
+ * The typed options of an action, derived from its option table: bools and options with a default or marked
+ * required are always present; the others are present only when the binding sets them.
+ *
+ * @since 0.1.0
+ */
+export type OptionsOf<T extends ReadonlyArray<OptionSpec>> = {
+  readonly [S in T[number] as AlwaysPresent<S> extends true ? S['name'] : never]: ValueOf<S>
+} & {
+  readonly [S in T[number] as AlwaysPresent<S> extends true ? never : S['name']]?: ValueOf<S>
+}
+
+/** The options of a binding after validation: typed values, defaults applied. @since 0.1.0 */
+export type TypedOptions = Readonly<Record<string, OptionValue>>
+
+/** Validation result: typed options plus non-fatal warnings. @since 0.1.0 */
+export interface ValidatedOptions {
+  readonly options: TypedOptions
+  readonly warnings: ReadonlyArray<Issue>
+}
+
+const PY_INT = /^[+-]?\d(?:_?\d)*$/
+
+/**
+ * Python's `int()` on a string: surrounding whitespace allowed, an optional sign, decimal digits with single
+ * underscores between them (`1_000`), leading zeros allowed. `undefined` when Python would raise or the value is
+ * beyond JavaScript's safe integers.
+ *
+ * @example
+ * pyInt(' +42 ') // 42
+ * pyInt('1_000') // 1000
+ * pyInt('4.2') // undefined
+ * pyInt('08') // 8
+ * @since 0.1.0
+ */
+export const pyInt = (text: string): number | undefined => {
+  const trimmed = text.trim()
+  if (!PY_INT.test(trimmed)) return undefined
+  const n = Number(trimmed.replace(/_/g, ''))
+  return Number.isSafeInteger(n) ? (Object.is(n, -0) ? 0 : n) : undefined
+}
+
+const quote = (s: string): string => JSON.stringify(s)
+
+const isPresent = (spec: OptionSpec, raw: string | undefined): raw is string =>
+  raw !== undefined && (raw !== '' || spec.emptyAllowed === true || (spec.values?.includes('') ?? false))
+
+const requiredNow = (spec: OptionSpec, raw: Readonly<Record<string, string>>): boolean => {
+  if (spec.default !== undefined) return false
+  if (spec.required === true) return true
+  const when = spec.requiredWhen
+  return when !== undefined && Object.hasOwn(raw, when.option) && raw[when.option] === when.value
+}
+
+const typedValue = (
+  spec: OptionSpec,
+  text: string,
+  path: ReadonlyArray<string>,
+): { readonly value: OptionValue; readonly issue?: Issue; readonly warning?: Issue } => {
+  switch (spec.type) {
+    case 'bool':
+      return { value: isTrue(text) }
+    case 'int': {
+      const n = pyInt(text)
+      const range =
+        n !== undefined && ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max))
+      if (n !== undefined && !range) return { value: n }
+      const bounds = spec.min !== undefined && spec.max !== undefined ? ` between ${spec.min} and ${spec.max}` : ''
+      const message = `${spec.name}: ${quote(text)} is not an integer${bounds}`
+      if (spec.invalid === 'warn' && !range)
+        return { value: null, warning: issue('invalid-integer', `${message}; the action will change nothing`, path) }
+      return { value: null, issue: issue('invalid-option', message, path) }
+    }
+    case 'str':
+    case 'text': {
+      const values = spec.values
+      if (values !== undefined && !values.includes(text)) {
+        const allowed = values.map(quote).join(', ')
+        return {
+          value: text,
+          issue: issue('invalid-option', `${spec.name}: ${quote(text)} is not one of ${allowed}`, path),
+        }
+      }
+      return { value: text }
+    }
+  }
+}
+
+/**
+ * Validates and defaults a binding's options against an action's option table. Issue paths are
+ * `['options', name]`, relative to the binding. Own properties only: `__proto__` and `constructor` are ordinary
+ * (unknown) option names.
+ *
+ * @example
+ * validateOptions(spec, { counter_name: 'logins' }) // right({ options: { counter_name: 'logins' }, warnings: [] })
+ * @since 0.1.0
+ */
+export const validateOptions = (
+  action: ActionSpec,
+  raw: Readonly<Record<string, string>>,
+): Either<ReadonlyArray<Issue>, ValidatedOptions> => {
+  const issues: Issue[] = []
+  const warnings: Issue[] = []
+  const options: Record<string, OptionValue> = {}
+  const known = new Set(action.options.map((o) => o.name))
+  for (const spec of action.options) {
+    const path = ['options', spec.name]
+    const given = Object.hasOwn(raw, spec.name) ? raw[spec.name] : undefined
+    const text = isPresent(spec, given) ? given : spec.default
+    if (text === undefined) {
+      if (requiredNow(spec, raw)) {
+        const why =
+          spec.required === true || spec.requiredWhen === undefined
+            ? 'is required'
+            : `is required when ${spec.requiredWhen.option} is ${quote(spec.requiredWhen.value)}`
+        issues.push(issue('missing-option', `${action.name}: option ${quote(spec.name)} ${why}`, path))
+      } else if (spec.type === 'bool') options[spec.name] = false
+      continue
+    }
+    const typed = typedValue(spec, text, path)
+    if (typed.issue !== undefined) issues.push({ ...typed.issue, message: `${action.name}: ${typed.issue.message}` })
+    if (typed.warning !== undefined) warnings.push(typed.warning)
+    // A plain assignment would call the `__proto__` setter; option names come from our own tables, but be exact.
+    Object.defineProperty(options, spec.name, {
+      value: typed.value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
+  }
+  for (const name of Object.keys(raw)) {
+    if (!known.has(name)) {
+      const expected = action.options.length === 0 ? 'no options' : action.options.map((o) => quote(o.name)).join(', ')
+      warnings.push(
+        issue(
+          'unknown-option',
+          `${action.name}: option ${quote(name)} is not used by this action (it takes ${expected})`,
+          ['options', name],
+        ),
+      )
+    }
+  }
+  return issues.length > 0 ? left(issues) : right({ options, warnings })
+}
+
+/**
+ * The allowed values of an option, or undefined when it is free text.
+ *
+ * @since 0.1.0
+ */
+export const allowedValues = (action: ActionSpec, name: string): ReadonlyArray<string> | undefined =>
+  action.options.find((o) => o.name === name)?.values

@@ -1,0 +1,158 @@
+/**
+ * `WebHook` (SPEC 4.9): HTTP POST of `data` to `URL`. Positions pre and post. With `replace` the SPEC 5 tags and the
+ * WebHook aliases are substituted: for JSON recursively in keys, string values and list items (the payload is then
+ * written back as Python's `json.dumps` writes it), for url-encoded data in the raw string. Data whose tags cannot
+ * be substituted (an unknown tag, broken braces, JSON that does not parse) is sent unchanged, as privacyIDEA does;
+ * `check` reports it as a warning.
+ *
+ * @since 0.1.0
+ */
+import type { EvalContext } from '../core/context.js'
+import { right } from '../core/either.js'
+import { type Issue, issue } from '../core/errors.js'
+import type { Intent } from '../core/model.js'
+import { type CompiledTemplate, compileTemplate, renderCompiled } from '../templates/render.js'
+import { tagFacts, WEBHOOK_TAG_SET, type WebhookTag, webhookTag } from '../templates/tags.js'
+import { collectStrings, dumpsPy, type JsonNode, mapStrings, parsePyJson } from './json.js'
+import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
+import type { OptionsOf } from './options.js'
+
+/** The content types of SPEC 4.9 and the legacy names privacyIDEA stored before (`json`, `urlencoded`, `urlendcode`). @since 0.1.0 */
+export const WEBHOOK_CONTENT_TYPES: Readonly<Record<string, 'application/json' | 'application/x-www-form-urlencoded'>> =
+  {
+    'application/json': 'application/json',
+    'application/x-www-form-urlencoded': 'application/x-www-form-urlencoded',
+    json: 'application/json',
+    urlencoded: 'application/x-www-form-urlencoded',
+    urlendcode: 'application/x-www-form-urlencoded',
+  }
+
+const POST_WEBHOOK = [
+  { name: 'URL', type: 'str', required: true, description: 'The URL the webhook is posted to.' },
+  {
+    name: 'content_type',
+    type: 'str',
+    required: true,
+    values: Object.keys(WEBHOOK_CONTENT_TYPES),
+    description: 'application/json or application/x-www-form-urlencoded (legacy: json, urlencoded).',
+  },
+  {
+    name: 'replace',
+    type: 'bool',
+    description: 'Substitute tags such as {logged_in_user}, {serial}, {realm} in data.',
+  },
+  { name: 'data', type: 'text', required: true, description: 'The data posted.' },
+] as const
+
+/**
+ * `WebHook.post_webhook`: HTTP POST `data` to `url` with header `Content-Type: contentType`, timeout 10 s. A network
+ * error is a failure of the action (audit success false); an HTTP error status is not.
+ *
+ * @since 0.1.0
+ */
+export interface WebhookIntent extends Intent {
+  readonly _tag: 'WebHook.post_webhook'
+  readonly options: OptionsOf<typeof POST_WEBHOOK>
+  readonly url: string
+  readonly contentType: 'application/json' | 'application/x-www-form-urlencoded'
+  /** The body to send, tags substituted when `replaced`. */
+  readonly data: string
+  /** Whether tags were substituted (false without `replace` and when the data is sent unchanged). */
+  readonly replaced: boolean
+}
+
+type Payload =
+  | { readonly _tag: 'Raw'; readonly reason?: string }
+  | { readonly _tag: 'Text'; readonly template: CompiledTemplate }
+  | { readonly _tag: 'Json'; readonly tree: JsonNode; readonly templates: ReadonlyMap<string, CompiledTemplate> }
+
+const PATH = ['options', 'data']
+
+const place = { path: PATH, label: 'webhook data', known: WEBHOOK_TAG_SET }
+
+const unchanged = (reason: string): { readonly payload: Payload; readonly warnings: ReadonlyArray<Issue> } => ({
+  payload: { _tag: 'Raw', reason },
+  warnings: [issue('webhook-data-unchanged', `webhook data is sent unchanged: ${reason}`, PATH)],
+})
+
+const compilePayload = (
+  data: string,
+  json: boolean,
+  replace: boolean,
+): { readonly payload: Payload; readonly warnings: ReadonlyArray<Issue> } => {
+  if (!replace) return { payload: { _tag: 'Raw' }, warnings: [] }
+  if (!json) {
+    const t = compileTemplate(data, place)
+    return t._tag === 'Right'
+      ? { payload: { _tag: 'Text', template: t.right }, warnings: [] }
+      : unchanged(t.left.map((i) => i.message).join('; '))
+  }
+  const tree = parsePyJson(data)
+  if (tree._tag === 'Left') return unchanged(`the data is not JSON: ${tree.left}`)
+  const templates = new Map<string, CompiledTemplate>()
+  for (const s of collectStrings(tree.right)) {
+    if (templates.has(s)) continue
+    const t = compileTemplate(s, place)
+    if (t._tag === 'Left') return unchanged(t.left.map((i) => i.message).join('; '))
+    templates.set(s, t.right)
+  }
+  return { payload: { _tag: 'Json', tree: tree.right, templates }, warnings: [] }
+}
+
+const payloadTags = (payload: Payload): ReadonlyArray<string> =>
+  payload._tag === 'Text'
+    ? payload.template.tags
+    : payload._tag === 'Json'
+      ? [...new Set([...payload.templates.values()].flatMap((t) => t.tags))]
+      : []
+
+const render = (payload: Payload, data: string, ctx: EvalContext): string => {
+  const value = (t: string): string => webhookTag(ctx, t as WebhookTag)
+  switch (payload._tag) {
+    case 'Raw':
+      return data
+    case 'Text':
+      return renderCompiled(payload.template, value)
+    case 'Json':
+      return dumpsPy(
+        mapStrings(payload.tree, (s) => {
+          const t = payload.templates.get(s)
+          return t === undefined ? s : renderCompiled(t, value)
+        }),
+      )
+  }
+}
+
+/** The WebHook module. @since 0.1.0 */
+export const webhookModule: HandlerModuleDescriptor = defineModule({
+  name: 'WebHook',
+  description: 'Posts a webhook.',
+  positions: ['post', 'pre'],
+  abortOnError: false,
+  actions: [
+    defineAction({ name: 'post_webhook', description: 'Post data to a URL.', options: POST_WEBHOOK }, (options) => {
+      const contentType = WEBHOOK_CONTENT_TYPES[options.content_type] ?? 'application/json'
+      const { payload, warnings } = compilePayload(options.data, contentType === 'application/json', options.replace)
+      return right({
+        facts: tagFacts(payloadTags(payload), true),
+        warnings,
+        run: (ctx, binding) => {
+          const intent: WebhookIntent = {
+            ...intentBase('WebHook.post_webhook', ctx, binding),
+            options,
+            url: options.URL,
+            contentType,
+            data: render(payload, options.data, ctx),
+            replaced: payload._tag !== 'Raw',
+          }
+          return fired(
+            intent,
+            payload._tag === 'Raw' && payload.reason !== undefined
+              ? { details: 'data sent unchanged: tags not replaced' }
+              : {},
+          )
+        },
+      })
+    }),
+  ],
+})

@@ -1,0 +1,322 @@
+/**
+ * The template tags of SPEC 5 and where each value comes from in the `Event`. Notification bodies, subjects and
+ * file names, Logging messages and WebHook data use them. A tag whose value the event does not hold renders as
+ * `""` (SPEC D9; privacyIDEA renders `None`).
+ *
+ * @since 0.1.0
+ */
+import { eventNow, eventOffset } from '../conditions/grammar/clock.js'
+import { formatInOffset } from '../conditions/grammar/date.js'
+import type { EvalContext } from '../core/context.js'
+import type { Event, User } from '../core/model.js'
+import { escapeHtml } from './render.js'
+
+/** The tags every notification, log message and webhook may use (SPEC 5). @since 0.1.0 */
+export const NOTIFICATION_TAGS = [
+  'admin',
+  'realm',
+  'action',
+  'serial',
+  'url',
+  'user',
+  'givenname',
+  'surname',
+  'username',
+  'userrealm',
+  'tokentype',
+  'tokendescription',
+  'registrationcode',
+  'recipient_givenname',
+  'recipient_surname',
+  'googleurl_value',
+  'googleurl_img',
+  'pushurl_value',
+  'pushurl_img',
+  'container_serial',
+  'container_url_value',
+  'container_url_img',
+  'time',
+  'date',
+  'client_ip',
+  'ua_browser',
+  'ua_string',
+  'pin',
+  'challenge',
+] as const
+
+/** A SPEC 5 tag. @since 0.1.0 */
+export type NotificationTag = (typeof NOTIFICATION_TAGS)[number]
+
+/** The tags only WebHook data knows (SPEC 4.9). @since 0.1.0 */
+export const WEBHOOK_ONLY_TAGS = ['logged_in_user', 'token_serial', 'token_owner', 'user_realm'] as const
+
+/** A WebHook tag. @since 0.1.0 */
+export type WebhookTag = NotificationTag | (typeof WEBHOOK_ONLY_TAGS)[number]
+
+/** `{random}`: savefile file names only. @since 0.1.0 */
+export const RANDOM_TAG = 'random'
+
+/** The tags of notification bodies and subjects, Logging messages. @since 0.1.0 */
+export const NOTIFICATION_TAG_SET: ReadonlySet<string> = new Set(NOTIFICATION_TAGS)
+
+/** The tags of a savefile file name: the notification tags and `{random}`. @since 0.1.0 */
+export const FILENAME_TAG_SET: ReadonlySet<string> = new Set([...NOTIFICATION_TAGS, RANDOM_TAG])
+
+/** The tags of WebHook data. @since 0.1.0 */
+export const WEBHOOK_TAG_SET: ReadonlySet<string> = new Set([...NOTIFICATION_TAGS, ...WEBHOOK_ONLY_TAGS])
+
+/** One tag as documentation data: its value and the `Event` paths it reads. @since 0.1.0 */
+export interface TagSpec {
+  readonly name: string
+  readonly value: string
+  readonly facts: ReadonlyArray<string>
+}
+
+/** Every tag of SPEC 5 with its source in the `Event`. @since 0.1.0 */
+export const TAG_SPECS: ReadonlyArray<TagSpec> = [
+  { name: 'admin', value: 'username of the logged-in identity', facts: ['loggedIn.username'] },
+  { name: 'realm', value: 'realm of the logged-in identity (WebHook: of the request user)', facts: ['loggedIn.realm'] },
+  { name: 'action', value: 'request path, e.g. /token/init', facts: ['request.path'] },
+  {
+    name: 'serial',
+    value: "the event's serial (a comma list when the host puts one there), else the single token's serial",
+    facts: ['serial', 'token.serial'],
+  },
+  { name: 'url', value: 'event.baseUrl without trailing slashes', facts: ['baseUrl'] },
+  { name: 'user', value: 'given name of the user in event (not the login)', facts: ['user.info.givenname'] },
+  { name: 'givenname', value: 'given name of the user in event', facts: ['user.info.givenname'] },
+  { name: 'surname', value: 'surname of the user in event', facts: ['user.info.surname'] },
+  { name: 'username', value: 'login of the user in event', facts: ['user.login'] },
+  { name: 'userrealm', value: 'realm of the user in event', facts: ['user.realm'] },
+  { name: 'tokentype', value: "the single token's type", facts: ['token.type'] },
+  { name: 'tokendescription', value: "the single token's description", facts: ['token.description'] },
+  { name: 'registrationcode', value: 'response detail.registrationcode', facts: ['response.detail.registrationcode'] },
+  { name: 'recipient_givenname', value: "the notification recipient's given name", facts: ['user.info.givenname'] },
+  { name: 'recipient_surname', value: "the notification recipient's surname", facts: ['user.info.surname'] },
+  { name: 'googleurl_value', value: 'response detail.googleurl.value', facts: ['response.detail.googleurl.value'] },
+  { name: 'googleurl_img', value: 'response detail.googleurl.img', facts: ['response.detail.googleurl.img'] },
+  { name: 'pushurl_value', value: 'response detail.pushurl.value', facts: ['response.detail.pushurl.value'] },
+  { name: 'pushurl_img', value: 'response detail.pushurl.img', facts: ['response.detail.pushurl.img'] },
+  { name: 'container_serial', value: 'request parameter container_serial', facts: ['request.params.container_serial'] },
+  {
+    name: 'container_url_value',
+    value: 'response result.value.container_url.value',
+    facts: ['response.result.value.container_url.value'],
+  },
+  {
+    name: 'container_url_img',
+    value: 'response result.value.container_url.img',
+    facts: ['response.result.value.container_url.img'],
+  },
+  { name: 'time', value: 'event.now as HH:MM:SS in its own offset', facts: ['now'] },
+  { name: 'date', value: 'event.now as YYYY-MM-DD in its own offset', facts: ['now'] },
+  { name: 'client_ip', value: 'request.clientIp', facts: ['request.clientIp'] },
+  { name: 'ua_browser', value: 'request.browser', facts: ['request.browser'] },
+  { name: 'ua_string', value: 'request.userAgent', facts: ['request.userAgent'] },
+  { name: 'pin', value: 'response detail.pin', facts: ['response.detail.pin'] },
+  { name: 'challenge', value: 'always ""', facts: [] },
+  { name: 'random', value: 'savefile file names only: 16 alphanumerics from event.entropy', facts: ['entropy'] },
+  {
+    name: 'logged_in_user',
+    value: 'WebHook: login of the request user, else of the logged-in identity',
+    facts: ['user.login', 'loggedIn.username'],
+  },
+  { name: 'token_serial', value: 'WebHook: request parameter serial', facts: ['request.params.serial'] },
+  { name: 'token_owner', value: 'WebHook: given name of the user in event', facts: ['user.info.givenname'] },
+  { name: 'user_realm', value: 'WebHook: realm of the user in event', facts: ['user.realm'] },
+]
+
+const FACTS: ReadonlyMap<string, ReadonlyArray<string>> = new Map(TAG_SPECS.map((t) => [t.name, t.facts]))
+
+/**
+ * The `Event` paths a list of tags reads (for `requiredFacts`), without duplicates.
+ *
+ * @example
+ * tagFacts(['serial', 'time']) // ['serial', 'token.serial', 'now']
+ * @since 0.1.0
+ */
+export const tagFacts = (tags: ReadonlyArray<string>, webhook = false): ReadonlyArray<string> => {
+  const out = new Set<string>()
+  for (const t of tags) {
+    const facts =
+      webhook && t === 'realm'
+        ? ['user.realm', 'loggedIn.realm']
+        : webhook && t === 'serial'
+          ? ['request.params.serial']
+          : FACTS.get(t)
+    for (const f of facts ?? []) out.add(f)
+  }
+  return [...out]
+}
+
+/** The recipient of a notification as far as tags need it. @since 0.1.0 */
+export interface RecipientNames {
+  readonly givenname?: string
+  readonly surname?: string
+}
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u)
+
+/** An own property of a JSON object, or undefined. @since 0.1.0 */
+export const member = (u: unknown, key: string): unknown => (isRecord(u) && Object.hasOwn(u, key) ? u[key] : undefined)
+
+/**
+ * A JSON scalar as Python's `str()` renders it in a template: strings as they are, integers and floats in
+ * decimal, booleans `True`/`False`; anything else (null, objects, lists, absent) is `""` (D9).
+ *
+ * @example
+ * scalarText(1234) // '1234'
+ * scalarText(true) // 'True'
+ * scalarText(null) // ''
+ * @since 0.1.0
+ */
+export const scalarText = (u: unknown): string =>
+  typeof u === 'string'
+    ? u
+    : typeof u === 'number' && Number.isFinite(u)
+      ? String(u)
+      : typeof u === 'boolean'
+        ? u
+          ? 'True'
+          : 'False'
+        : ''
+
+/** The user in event, or undefined for the empty user (absent or without login). @since 0.1.0 */
+export const eventUser = (event: Event): User | undefined =>
+  event.user !== undefined && event.user.login !== '' ? event.user : undefined
+
+/** A user-store attribute of the user in event, `""` when absent. @since 0.1.0 */
+export const userInfo = (event: Event, key: string): string => {
+  const info = eventUser(event)?.info
+  return info !== undefined && Object.hasOwn(info, key) ? scalarText(info[key]) : ''
+}
+
+/** A request parameter (own property), or undefined. @since 0.1.0 */
+export const requestParam = (event: Event, key: string): string | undefined => {
+  const params = event.request.params
+  return isRecord(params) && Object.hasOwn(params, key) ? scalarText(params[key]) : undefined
+}
+
+const detail = (event: Event): unknown => member(event.response, 'detail')
+
+const nowText = (ctx: EvalContext, pattern: 'HH:MM:SS' | 'YYYY-MM-DD'): string => {
+  const now = eventNow(ctx)
+  return Number.isFinite(now) ? formatInOffset(now, eventOffset(ctx), pattern) : ''
+}
+
+/**
+ * The value of one SPEC 5 tag for the current event view, before HTML escaping.
+ *
+ * @example
+ * notificationTag(ctx, 'username') // 'alice'
+ * @since 0.1.0
+ */
+export const notificationTag = (ctx: EvalContext, tag: NotificationTag, recipient?: RecipientNames): string => {
+  const e = ctx.event
+  switch (tag) {
+    case 'admin':
+      return e.loggedIn?.username ?? ''
+    case 'realm':
+      return e.loggedIn?.realm ?? ''
+    case 'action':
+      return e.request.path ?? ''
+    case 'serial':
+      return e.serial ?? e.token?.serial ?? ''
+    case 'url':
+      return (e.baseUrl ?? '').replace(/\/+$/, '')
+    case 'user':
+    case 'givenname':
+      return userInfo(e, 'givenname')
+    case 'surname':
+      return userInfo(e, 'surname')
+    case 'username':
+      return eventUser(e)?.login ?? ''
+    case 'userrealm':
+      return eventUser(e)?.realm ?? ''
+    case 'tokentype':
+      return e.token?.type ?? ''
+    case 'tokendescription':
+      return e.token?.description ?? ''
+    case 'registrationcode':
+      return scalarText(member(detail(e), 'registrationcode'))
+    case 'recipient_givenname':
+      return recipient?.givenname ?? ''
+    case 'recipient_surname':
+      return recipient?.surname ?? ''
+    case 'googleurl_value':
+      return scalarText(member(member(detail(e), 'googleurl'), 'value'))
+    case 'googleurl_img':
+      return scalarText(member(member(detail(e), 'googleurl'), 'img'))
+    case 'pushurl_value':
+      return scalarText(member(member(detail(e), 'pushurl'), 'value'))
+    case 'pushurl_img':
+      return scalarText(member(member(detail(e), 'pushurl'), 'img'))
+    case 'container_serial':
+      return requestParam(e, 'container_serial') ?? ''
+    case 'container_url_value':
+      return scalarText(member(member(member(member(e.response, 'result'), 'value'), 'container_url'), 'value'))
+    case 'container_url_img':
+      return scalarText(member(member(member(member(e.response, 'result'), 'value'), 'container_url'), 'img'))
+    case 'time':
+      return nowText(ctx, 'HH:MM:SS')
+    case 'date':
+      return nowText(ctx, 'YYYY-MM-DD')
+    case 'client_ip':
+      return e.request.clientIp ?? ''
+    case 'ua_browser':
+      return e.request.browser ?? ''
+    case 'ua_string':
+      return e.request.userAgent ?? ''
+    case 'pin':
+      return scalarText(member(detail(e), 'pin'))
+    case 'challenge':
+      return ''
+  }
+}
+
+/**
+ * The value of one WebHook tag (SPEC 4.9): the SPEC 5 tags with `serial` from the request parameters only,
+ * `realm`/`logged_in_user` of the request user (else the logged-in identity), and the aliases `token_serial`,
+ * `token_owner`, `user_realm`.
+ *
+ * @since 0.1.0
+ */
+export const webhookTag = (ctx: EvalContext, tag: WebhookTag): string => {
+  const e = ctx.event
+  const user = eventUser(e)
+  switch (tag) {
+    case 'serial':
+    case 'token_serial':
+      return requestParam(e, 'serial') ?? ''
+    case 'realm':
+      return user !== undefined ? user.realm : (e.loggedIn?.realm ?? '')
+    case 'logged_in_user':
+      return user !== undefined ? user.login : (e.loggedIn?.username ?? '')
+    case 'token_owner':
+      return notificationTag(ctx, 'givenname')
+    case 'user_realm':
+      return notificationTag(ctx, 'userrealm')
+    default:
+      return notificationTag(ctx, tag)
+  }
+}
+
+/**
+ * Every SPEC 5 tag for the current event view, HTML-escaped when `html` (sendmail with mimetype `html`). Hosts get
+ * this record in notification intents, to render again per recipient with `renderTemplate`.
+ *
+ * @since 0.1.0
+ */
+export const notificationTagValues = (
+  ctx: EvalContext,
+  recipient: RecipientNames | undefined,
+  html: boolean,
+): Readonly<Record<NotificationTag, string>> => {
+  const out = {} as Record<NotificationTag, string>
+  for (const tag of NOTIFICATION_TAGS) {
+    const v = notificationTag(ctx, tag, recipient)
+    out[tag] = html ? escapeHtml(v) : v
+  }
+  return out
+}
