@@ -63,20 +63,17 @@ export const auditInfo = (name: string, details?: string): string => {
   return info.length > INFO_MAX ? Array.from(info).slice(0, INFO_MAX).join('') : info
 }
 
-const requestFacts = (event: Event): Pick<AuditEntry, 'serial' | 'user' | 'realm' | 'tokenType'> => {
-  const serial = event.serial ?? event.token?.serial
-  const user = event.user?.login
-  const realm = event.user?.realm
-  const tokenType = event.token?.type
-  return {
-    ...(serial !== undefined && serial !== '' ? { serial } : {}),
-    ...(user !== undefined && user !== '' ? { user } : {}),
-    ...(realm !== undefined && realm !== '' ? { realm } : {}),
-    ...(tokenType !== undefined && tokenType !== '' ? { tokenType } : {}),
-  }
-}
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
-/** The audit entry of one triggered or failed binding for the current event view. @since 0.1.0 */
+/**
+ * The audit entry of one triggered or failed binding for the current event view.
+ *
+ * Built field by field into a local object (no spreads of conditional literals): this runs once per triggered
+ * binding on the hot path, and the spread form cost a third of a whole evaluation (bench/, issue 6). The keys and
+ * their order are the same.
+ *
+ * @since 0.1.0
+ */
 export const auditEntry = (
   event: Event,
   binding: Binding,
@@ -84,16 +81,31 @@ export const auditEntry = (
   outcome:
     | { readonly success: boolean; readonly details?: string }
     | { readonly success: false; readonly error: { readonly tag: string; readonly message: string } },
-): AuditEntry => ({
-  action: auditMarker(event.position, event.name, binding.handlerModule, binding.action),
-  actionDetail,
-  info: 'error' in outcome ? auditInfo(binding.name, outcome.error.tag) : auditInfo(binding.name, outcome.details),
-  event: event.name,
-  position: event.position,
-  bindingId: binding.id,
-  bindingName: binding.name,
-  handlerModule: binding.handlerModule,
-  success: outcome.success,
-  ...('error' in outcome ? { error: outcome.error } : {}),
-  ...requestFacts(event),
-})
+): AuditEntry => {
+  const failure = 'error' in outcome ? outcome.error : undefined
+  const entry: Mutable<AuditEntry> = {
+    action: auditMarker(event.position, event.name, binding.handlerModule, binding.action),
+    actionDetail,
+    info:
+      failure !== undefined
+        ? auditInfo(binding.name, failure.tag)
+        : auditInfo(binding.name, (outcome as { readonly details?: string }).details),
+    event: event.name,
+    position: event.position,
+    bindingId: binding.id,
+    bindingName: binding.name,
+    handlerModule: binding.handlerModule,
+    success: outcome.success,
+  }
+  if (failure !== undefined) entry.error = failure
+  const serial = event.serial ?? event.token?.serial
+  if (serial !== undefined && serial !== '') entry.serial = serial
+  const user = event.user
+  if (user !== undefined) {
+    if (user.login !== undefined && user.login !== '') entry.user = user.login
+    if (user.realm !== undefined && user.realm !== '') entry.realm = user.realm
+  }
+  const tokenType = event.token?.type
+  if (tokenType !== undefined && tokenType !== '') entry.tokenType = tokenType
+  return entry
+}
