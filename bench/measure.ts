@@ -1,0 +1,225 @@
+/**
+ * Measurement primitives over tinybench: throughput (one iteration = the whole event stream, so each sample is
+ * milliseconds long and well above the timer's resolution), per-event latency (one iteration = one event, timer
+ * overhead subtracted), compile time, and heap per compiled binding (after forced garbage collection; needs
+ * `node --expose-gc`).
+ *
+ * @since 0.1.0
+ */
+import { Bench } from 'tinybench'
+import type { Event } from '../src/core/model.js'
+import type { Matcher } from './peers/types.js'
+
+/** How long to measure; `quick` is for smoke runs and tests of the harness. @since 0.1.0 */
+export interface Budget {
+  readonly throughputMs: number
+  readonly throughputWarmupMs: number
+  readonly latencyMs: number
+  readonly latencyWarmupMs: number
+  readonly minBatches: number
+  readonly compileIterations: number
+  /** Per-condition measurements (49 of them) get a shorter budget each. */
+  readonly conditionMs: number
+  readonly conditionWarmupMs: number
+}
+
+/** The budget of `npm run bench`. @since 0.1.0 */
+export const FULL: Budget = {
+  throughputMs: 600,
+  throughputWarmupMs: 250,
+  latencyMs: 300,
+  latencyWarmupMs: 100,
+  minBatches: 5,
+  compileIterations: 5,
+  conditionMs: 250,
+  conditionWarmupMs: 100,
+}
+
+/** A smoke-test budget (`--quick`): numbers are noisy, the checks are the same. @since 0.1.0 */
+export const QUICK: Budget = {
+  throughputMs: 60,
+  throughputWarmupMs: 20,
+  latencyMs: 40,
+  latencyWarmupMs: 10,
+  minBatches: 2,
+  compileIterations: 2,
+  conditionMs: 30,
+  conditionWarmupMs: 10,
+}
+
+/** Throughput of one engine on one stream. @since 0.1.0 */
+export interface Throughput {
+  /** Median time to process the whole stream, divided by its length. */
+  readonly nsPerEvent: number
+  readonly eventsPerSecond: number
+  /** Batches (whole-stream passes) measured after warm-up. */
+  readonly batches: number
+  /** Relative margin of error of the mean batch time, in percent. */
+  readonly rme: number
+}
+
+/** Per-event latency percentiles. @since 0.1.0 */
+export interface Latency {
+  readonly p50Ns: number
+  readonly p99Ns: number
+  readonly samples: number
+}
+
+let sink = 0
+
+/** Keeps results observable so the engine cannot drop the measured work. @since 0.1.0 */
+export const consumeSink = (): number => sink
+
+const statsOf = (bench: Bench) => {
+  const task = bench.tasks[0]
+  if (task === undefined) throw new Error('no task')
+  const result = task.result
+  if (result.state === 'errored') throw result.error
+  if (result.state !== 'completed' && result.state !== 'aborted-with-statistics')
+    throw new Error(`task ${task.name} did not complete: ${result.state}`)
+  return result
+}
+
+/**
+ * Measures throughput over a stream. Every timed pass is checked: it must find `expected` matches, or the
+ * benchmark fails (a peer that drifted under the JIT would otherwise go unnoticed).
+ *
+ * @since 0.1.0
+ */
+export const throughput = async (
+  label: string,
+  matcher: Matcher,
+  events: ReadonlyArray<Event>,
+  expected: number,
+  budget: Budget,
+): Promise<Throughput> => {
+  const bench = new Bench({
+    name: label,
+    time: budget.throughputMs,
+    warmupTime: budget.throughputWarmupMs,
+    iterations: budget.minBatches,
+    warmupIterations: 2,
+    timestampProvider: 'hrtimeNow',
+  })
+  let wrong = -1
+  if (matcher._tag === 'sync') {
+    const count = matcher.count
+    bench.add(
+      label,
+      () => {
+        let n = 0
+        for (let i = 0; i < events.length; i++) n += count(events[i] as Event)
+        if (n !== expected) wrong = n
+        sink += n
+      },
+      { async: false },
+    )
+  } else {
+    const count = matcher.count
+    bench.add(
+      label,
+      async () => {
+        let n = 0
+        for (let i = 0; i < events.length; i++) n += await count(events[i] as Event)
+        if (n !== expected) wrong = n
+        sink += n
+      },
+      { async: true },
+    )
+  }
+  await bench.run()
+  if (wrong !== -1) throw new Error(`${label}: a timed pass found ${wrong} matches, expected ${expected}`)
+  const r = statsOf(bench)
+  const nsPerEvent = (r.latency.p50 * 1e6) / events.length
+  return { nsPerEvent, eventsPerSecond: 1e9 / nsPerEvent, batches: r.latency.samplesCount, rme: r.latency.rme }
+}
+
+/** Measures per-event latency: one event per iteration, cycling through the stream. @since 0.1.0 */
+export const latency = async (
+  label: string,
+  matcher: Matcher,
+  events: ReadonlyArray<Event>,
+  budget: Budget,
+): Promise<Latency> => {
+  const bench = new Bench({
+    name: label,
+    time: budget.latencyMs,
+    warmupTime: budget.latencyWarmupMs,
+    iterations: Math.min(events.length, 256),
+    timestampProvider: 'hrtimeNow',
+    subtractTimerOverhead: true,
+  })
+  let i = 0
+  const next = (): Event => {
+    const e = events[i] as Event
+    i = i + 1 === events.length ? 0 : i + 1
+    return e
+  }
+  if (matcher._tag === 'sync') {
+    const count = matcher.count
+    bench.add(
+      label,
+      () => {
+        sink += count(next())
+      },
+      { async: false },
+    )
+  } else {
+    const count = matcher.count
+    bench.add(
+      label,
+      async () => {
+        sink += await count(next())
+      },
+      { async: true },
+    )
+  }
+  await bench.run()
+  const r = statsOf(bench)
+  return { p50Ns: r.latency.p50 * 1e6, p99Ns: r.latency.p99 * 1e6, samples: r.latency.samplesCount }
+}
+
+/** Median compile time in milliseconds (each iteration compiles the whole input from scratch). @since 0.1.0 */
+export const compileTime = async (label: string, compile: () => unknown, budget: Budget): Promise<number> => {
+  const bench = new Bench({
+    name: label,
+    time: 0,
+    iterations: budget.compileIterations,
+    warmupIterations: 1,
+    warmupTime: 0,
+    timestampProvider: 'hrtimeNow',
+  })
+  bench.add(
+    label,
+    () => {
+      sink += compile() === undefined ? 0 : 1
+    },
+    { async: false },
+  )
+  await bench.run()
+  return statsOf(bench).latency.p50
+}
+
+const gc = (): boolean => {
+  const f = (globalThis as { readonly gc?: () => void }).gc
+  if (f === undefined) return false
+  f()
+  f()
+  return true
+}
+
+/**
+ * Retained heap per compiled binding: heap after a forced GC with the compiled form alive, minus the heap before
+ * compiling (the input already exists), divided by the binding count. `undefined` without `--expose-gc`.
+ *
+ * @since 0.1.0
+ */
+export const heapPerBinding = (compile: () => unknown, bindings: number): number | undefined => {
+  if (!gc()) return undefined
+  const before = process.memoryUsage().heapUsed
+  const kept = compile()
+  gc()
+  const after = process.memoryUsage().heapUsed
+  sink += kept === undefined ? 0 : 1
+  return (after - before) / bindings
+}
