@@ -105,7 +105,7 @@ const stringValue = (huge: boolean): fc.Arbitrary<string> =>
     ...(huge
       ? [
           {
-            weight: 1,
+            weight: 8,
             arbitrary: fc
               .tuple(fc.integer({ min: 100_000, max: 1_000_000 }), fc.constantFrom('a', ',', ' ', 'é', '{'))
               .map(([n, c]) => c.repeat(n)),
