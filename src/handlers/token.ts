@@ -1,0 +1,737 @@
+/**
+ * `Token` (SPEC 4.2): token actions. Positions pre and post. Every action except `enroll` applies to each serial
+ * of the event (`event.serial` split on commas, else the event's single token, SPEC 1.8); without one it declines
+ * ("no token serials found"). The host carries the changes out per serial.
+ *
+ * Option templates: `set description` and `set tokeninfo` render `{now}`/`{current_time}` (each with its own offset,
+ * D5, D6, D18) in the offset of `event.now`, `{client_ip}`, `{ua_browser}`, `{ua_string}`, and for `set tokeninfo`
+ * `{username}`/`{realm}` of the user in event (D4). `set random pin` derives its PINs from `event.entropy` (D16)
+ * and writes the last one to the response's `detail.pin` (post only: in pre it fails, as privacyIDEA raises).
+ *
+ * @since 0.1.0
+ */
+import { eventNow, eventOffset } from '../conditions/grammar/clock.js'
+import type { ActionResult } from '../core/catalogue.js'
+import type { EvalContext } from '../core/context.js'
+import { type Either, left, right } from '../core/either.js'
+import { type Issue, issue } from '../core/errors.js'
+import type { Binding, Intent, Json } from '../core/model.js'
+import { eventUser, userInfo } from '../templates/tags.js'
+import { compileTokenTemplate, DESCRIPTION_TAGS, renderTokenTemplate, TOKENINFO_TAGS } from '../templates/token.js'
+import { ALPHANUMERIC, type DrawRequest, deriveString, entropyOf } from './entropy.js'
+import { parseAdditionalParams } from './init-params.js'
+import {
+  type ActionDefinition,
+  type ActionPlan,
+  declined,
+  defineAction,
+  defineModule,
+  failed,
+  fired,
+  type HandlerModuleDescriptor,
+  intentBase,
+} from './module.js'
+import type { OptionSpec, OptionsOf } from './options.js'
+import { isJsonObject, responseContent } from './response-mangler.js'
+import { namedContainer, tokenSerials, type UserTarget, userTarget } from './targets.js'
+import { compileValidity, renderValidity, type ValidityDate } from './validity.js'
+
+const NONE = [] as const
+
+const SET_TOKENREALM = [
+  { name: 'realm', type: 'str', required: true, description: 'The realm to set.' },
+  { name: 'only_realm', type: 'bool', description: "Replace all the token's realms; otherwise add the realm." },
+] as const
+
+const SET_RANDOM_PIN = [
+  {
+    name: 'length',
+    type: 'int',
+    required: true,
+    default: '6',
+    min: 1,
+    max: 31,
+    description: 'The length of the random PIN (1 to 31; empty means 6).',
+  },
+] as const
+
+const ENROLL = [
+  {
+    name: 'tokentype',
+    type: 'str',
+    required: true,
+    description: 'The type of the new token (hotp, totp, sms, email, ...).',
+  },
+  { name: 'user', type: 'bool', description: 'Assign the new token to the user in event.' },
+  { name: 'realm', type: 'str', default: '', description: 'The realm of the new token.' },
+  { name: 'dynamic_phone', type: 'bool', description: 'sms: read the mobile number from the user store at each use.' },
+  {
+    name: 'dynamic_email',
+    type: 'bool',
+    description: 'email: read the email address from the user store at each use.',
+  },
+  { name: 'smtp_identifier', type: 'str', description: 'email: the SMTP server identifier of the token.' },
+  { name: 'sms_identifier', type: 'str', description: 'sms: the SMS gateway identifier of the token.' },
+  {
+    name: 'additional_params',
+    type: 'text',
+    description: 'A JSON (or simple YAML) mapping merged into the init parameters; may override type and genkey.',
+  },
+  { name: 'motppin', type: 'str', description: 'motp: the mOTP PIN.' },
+  {
+    name: 'container',
+    type: 'bool',
+    description: 'Add the new token to the container the request or response names (container_serial).',
+  },
+] as const
+
+const SET_DESCRIPTION = [
+  {
+    name: 'description',
+    type: 'str',
+    default: '',
+    description: 'The new description; {now}/{current_time} (+offset), {client_ip}, {ua_browser}, {ua_string}.',
+  },
+] as const
+
+const SET_VALIDITY = [
+  {
+    name: 'valid from',
+    type: 'str',
+    description: 'Start of the validity period: a date or an offset such as +10m, +24h, +7d.',
+  },
+  {
+    name: 'valid till',
+    type: 'str',
+    description: 'End of the validity period: a date or an offset such as +10m, +24h, +7d.',
+  },
+] as const
+
+const SET_COUNTWINDOW = [
+  { name: 'count window', type: 'int', required: true, default: '50', description: 'The new count window.' },
+] as const
+
+const SET_TOKENINFO = [
+  { name: 'key', type: 'str', required: true, description: 'The tokeninfo key.' },
+  {
+    name: 'value',
+    type: 'str',
+    default: '',
+    description:
+      'The value; {now}/{current_time} (+offset), {client_ip}, {ua_browser}, {ua_string}, {username}, {realm}.',
+  },
+] as const
+
+const INCREASE_TOKENINFO = [
+  { name: 'key', type: 'str', required: true, description: 'The tokeninfo key (a missing value counts as 0).' },
+  {
+    name: 'increment',
+    type: 'int',
+    default: '1',
+    invalid: 'warn',
+    description: 'The integer to add; may be negative.',
+  },
+] as const
+
+const DELETE_TOKENINFO = [
+  { name: 'key', type: 'str', required: true, description: 'The tokeninfo key to delete.' },
+] as const
+
+const SET_FAILCOUNTER = [
+  { name: 'fail counter', type: 'int', required: true, invalid: 'warn', description: 'The new fail counter.' },
+] as const
+
+const SET_MAXFAIL = [
+  { name: 'max failcount', type: 'int', required: true, invalid: 'warn', description: 'The new maximum fail count.' },
+] as const
+
+const CHANGE_FAILCOUNTER = [
+  {
+    name: 'change fail counter',
+    type: 'int',
+    required: true,
+    invalid: 'warn',
+    description: 'Add to the fail counter: +n or -n.',
+  },
+] as const
+
+const TOKENGROUP = [{ name: 'tokengroup', type: 'str', required: true, description: 'The token group.' }] as const
+
+const ATTACH_APPLICATION = [
+  {
+    name: 'application',
+    type: 'str',
+    required: true,
+    values: ['ssh', 'offline', 'luks'],
+    description: 'The application.',
+  },
+  { name: 'machine ID', type: 'str', description: 'The machine to attach the token to.' },
+  { name: 'service_id', type: 'str', description: 'ssh: the service ID.' },
+  { name: 'user', type: 'str', description: 'ssh: the login user on the machine.' },
+  { name: 'count', type: 'str', description: 'offline: the number of offline OTP values.' },
+  { name: 'rounds', type: 'str', description: 'offline: the number of hashing rounds.' },
+  { name: 'slot', type: 'str', description: 'luks: the slot.' },
+  { name: 'partition', type: 'str', description: 'luks: the partition.' },
+] as const
+
+/** The fields of every per-token intent. @since 0.1.0 */
+export interface TokenTargetIntent extends Intent {
+  /** The serials to change, in order. */
+  readonly serials: ReadonlyArray<string>
+}
+
+/** `Token.set tokenrealm`: add `realm` to each token's realms, or make it the only one (`onlyRealm`). @since 0.1.0 */
+export interface TokenSetRealmIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.set tokenrealm'
+  readonly options: OptionsOf<typeof SET_TOKENREALM>
+  readonly realm: string
+  readonly onlyRealm: boolean
+}
+
+/** `Token.delete`: delete each token. @since 0.1.0 */
+export interface TokenDeleteIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.delete'
+  readonly options: OptionsOf<typeof NONE>
+}
+
+/** `Token.unassign`: unassign each token from its user. @since 0.1.0 */
+export interface TokenUnassignIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.unassign'
+  readonly options: OptionsOf<typeof NONE>
+}
+
+/** `Token.disable`: disable each token. @since 0.1.0 */
+export interface TokenDisableIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.disable'
+  readonly options: OptionsOf<typeof NONE>
+}
+
+/** `Token.enable`: enable each token. @since 0.1.0 */
+export interface TokenEnableIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.enable'
+  readonly options: OptionsOf<typeof NONE>
+}
+
+/** One serial and the PIN to set on it. @since 0.1.0 */
+export interface SerialPin {
+  readonly serial: string
+  readonly pin: string
+}
+
+/**
+ * `Token.set random pin`: set `pins` (one per serial, from `event.entropy`); the response later bindings see
+ * already has the last one in `detail.pin`. Without entropy `draw` asks the host to draw a PIN of `draw.length`
+ * characters of `draw.alphabet` per serial, set it and write the last one to the response's `detail.pin`.
+ *
+ * @since 0.1.0
+ */
+export interface TokenSetRandomPinIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.set random pin'
+  readonly options: OptionsOf<typeof SET_RANDOM_PIN>
+  readonly length: number
+  readonly pins?: ReadonlyArray<SerialPin>
+  readonly draw?: DrawRequest
+}
+
+/**
+ * `Token.enroll`: create a token with init parameters `params` (privacyIDEA's `init_token` parameters: `type`,
+ * `genkey`, `realm`, the additional parameters, and user-derived `phone`/`email`/`dynamic_*`/identifiers/`motppin`),
+ * assign it to `user` when present, and add it to `container` when present.
+ *
+ * @since 0.1.0
+ */
+export interface TokenEnrollIntent extends Intent {
+  readonly _tag: 'Token.enroll'
+  readonly options: OptionsOf<typeof ENROLL>
+  readonly tokentype: string
+  readonly params: Readonly<Record<string, Json>>
+  readonly user?: UserTarget
+  readonly container?: string
+}
+
+/** `Token.set description`: set each token's description to the rendered `description`. @since 0.1.0 */
+export interface TokenSetDescriptionIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.set description'
+  readonly options: OptionsOf<typeof SET_DESCRIPTION>
+  readonly description: string
+}
+
+/**
+ * `Token.set validity`: set each token's validity period start and/or end (stored as `YYYY-MM-DDTHH:MM±hhmm`; a
+ * fixed date without offset is stored without one).
+ *
+ * @since 0.1.0
+ */
+export interface TokenSetValidityIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.set validity'
+  readonly options: OptionsOf<typeof SET_VALIDITY>
+  readonly validFrom?: string
+  readonly validTill?: string
+}
+
+/** `Token.set countwindow`. @since 0.1.0 */
+export interface TokenSetCountWindowIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.set countwindow'
+  readonly options: OptionsOf<typeof SET_COUNTWINDOW>
+  readonly countWindow: number
+}
+
+/** `Token.set tokeninfo`: set tokeninfo `key` to the rendered `value`. @since 0.1.0 */
+export interface TokenSetTokeninfoIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.set tokeninfo'
+  readonly options: OptionsOf<typeof SET_TOKENINFO>
+  readonly key: string
+  readonly value: string
+}
+
+/**
+ * `Token.increase tokeninfo`: add `increment` to the integer tokeninfo `key` (missing counts as 0; a stored value
+ * that is not an integer is left unchanged with a warning). `increment: null`: not an integer, change nothing.
+ *
+ * @since 0.1.0
+ */
+export interface TokenIncreaseTokeninfoIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.increase tokeninfo'
+  readonly options: OptionsOf<typeof INCREASE_TOKENINFO>
+  readonly key: string
+  readonly increment: number | null
+}
+
+/** `Token.delete tokeninfo`. @since 0.1.0 */
+export interface TokenDeleteTokeninfoIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.delete tokeninfo'
+  readonly options: OptionsOf<typeof DELETE_TOKENINFO>
+  readonly key: string
+}
+
+/** `Token.set failcounter`; `failCounter: null`: not an integer, change nothing (privacyIDEA warns). @since 0.1.0 */
+export interface TokenSetFailcounterIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.set failcounter'
+  readonly options: OptionsOf<typeof SET_FAILCOUNTER>
+  readonly failCounter: number | null
+}
+
+/** `Token.set max failcount`; `maxFailcount: null`: not an integer, change nothing. @since 0.1.0 */
+export interface TokenSetMaxFailcountIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.set max failcount'
+  readonly options: OptionsOf<typeof SET_MAXFAIL>
+  readonly maxFailcount: number | null
+}
+
+/** `Token.change failcounter`: add `change` to the fail counter; `null`: change nothing. @since 0.1.0 */
+export interface TokenChangeFailcounterIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.change failcounter'
+  readonly options: OptionsOf<typeof CHANGE_FAILCOUNTER>
+  readonly change: number | null
+}
+
+/** `Token.add tokengroup` (errors: warning only). @since 0.1.0 */
+export interface TokenAddTokengroupIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.add tokengroup'
+  readonly options: OptionsOf<typeof TOKENGROUP>
+  readonly tokengroup: string
+}
+
+/** `Token.remove tokengroup` (errors: warning only). @since 0.1.0 */
+export interface TokenRemoveTokengroupIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.remove tokengroup'
+  readonly options: OptionsOf<typeof TOKENGROUP>
+  readonly tokengroup: string
+}
+
+/**
+ * `Token.attach application`: attach each token to `machineId` for `application` with `applicationOptions`
+ * (the options given among `count`, `rounds`, `slot`, `partition`, `user`, `service_id`). Errors: warning only.
+ *
+ * @since 0.1.0
+ */
+export interface TokenAttachApplicationIntent extends TokenTargetIntent {
+  readonly _tag: 'Token.attach application'
+  readonly options: OptionsOf<typeof ATTACH_APPLICATION>
+  readonly application: 'ssh' | 'offline' | 'luks'
+  readonly machineId?: string
+  readonly applicationOptions: Readonly<Record<string, string>>
+}
+
+/** The intents of the Token module. @since 0.1.0 */
+export type TokenIntent =
+  | TokenSetRealmIntent
+  | TokenDeleteIntent
+  | TokenUnassignIntent
+  | TokenDisableIntent
+  | TokenEnableIntent
+  | TokenSetRandomPinIntent
+  | TokenEnrollIntent
+  | TokenSetDescriptionIntent
+  | TokenSetValidityIntent
+  | TokenSetCountWindowIntent
+  | TokenSetTokeninfoIntent
+  | TokenIncreaseTokeninfoIntent
+  | TokenDeleteTokeninfoIntent
+  | TokenSetFailcounterIntent
+  | TokenSetMaxFailcountIntent
+  | TokenChangeFailcounterIntent
+  | TokenAddTokengroupIntent
+  | TokenRemoveTokengroupIntent
+  | TokenAttachApplicationIntent
+
+/** privacyIDEA's run details when the event names no token. @since 0.1.0 */
+export const NO_SERIALS = 'no token serials found'
+
+type PerToken<T extends TokenIntent> = Omit<T, keyof TokenTargetIntent | 'options'>
+
+/**
+ * A per-token action: declines without serials; `fields` adds the action's fields for the current event (or fails).
+ */
+const perToken = <const S extends ReadonlyArray<OptionSpec>, I extends TokenIntent>(
+  tag: I['_tag'],
+  spec: { readonly name: string; readonly description: string; readonly options: S },
+  plan: (options: OptionsOf<S>) => Either<
+    ReadonlyArray<Issue>,
+    {
+      readonly facts?: ReadonlyArray<string>
+      readonly warnings?: ReadonlyArray<Issue>
+      readonly fields: (
+        ctx: EvalContext,
+        serials: ReadonlyArray<string>,
+        binding: Binding,
+      ) =>
+        | {
+            readonly _tag: 'Fields'
+            readonly fields: PerToken<I>
+            readonly response?: unknown
+            readonly details?: string
+          }
+        | ActionResult
+    }
+  >,
+): ActionDefinition =>
+  defineAction(spec, (options) => {
+    const p = plan(options)
+    if (p._tag === 'Left') return p
+    const compiled: ActionPlan = {
+      facts: ['serial', 'token.serial', ...(p.right.facts ?? [])],
+      ...(p.right.warnings !== undefined ? { warnings: p.right.warnings } : {}),
+      run: (ctx, binding) => {
+        const serials = tokenSerials(ctx.event)
+        if (serials.length === 0) return declined(NO_SERIALS)
+        const out = p.right.fields(ctx, serials, binding)
+        if (out._tag !== 'Fields') return out
+        const intent = { ...intentBase(tag, ctx, binding), options, serials, ...out.fields } as unknown as I
+        return fired(intent, {
+          ...(out.response !== undefined ? { response: out.response } : {}),
+          ...(out.details !== undefined ? { details: out.details } : {}),
+        })
+      },
+    }
+    return right(compiled)
+  })
+
+const constant =
+  <I extends TokenIntent>(fields: PerToken<I>) =>
+  () =>
+    ({ _tag: 'Fields', fields }) as const
+
+const CLOCK_FAILURE = failed('ValueError', 'event.now is not a date-time: the time cannot be rendered')
+
+const setRandomPin = (
+  ctx: EvalContext,
+  serials: ReadonlyArray<string>,
+  binding: Binding,
+  length: number,
+):
+  | {
+      readonly _tag: 'Fields'
+      readonly fields: PerToken<TokenSetRandomPinIntent>
+      readonly response?: unknown
+      readonly details?: string
+    }
+  | ActionResult => {
+  if (ctx.event.position === 'pre')
+    return failed('AttributeError', 'set random pin writes the PIN into the response, which pre handlers do not have')
+  const entropy = entropyOf(ctx.event.entropy)
+  if (entropy === undefined)
+    return {
+      _tag: 'Fields',
+      fields: { length, draw: { length, alphabet: ALPHANUMERIC } },
+      details: 'no entropy in the event: the host draws the PINs',
+    }
+  const pins = serials.map((serial) => ({
+    serial,
+    pin: deriveString(entropy, `${String(binding.id)}\u0000set random pin\u0000${serial}`, length, ALPHANUMERIC),
+  }))
+  const content = responseContent(ctx.event.response)
+  const detail = Object.hasOwn(content, 'detail') ? content.detail : {}
+  if (!isJsonObject(detail))
+    return failed('TypeError', "the response's detail is not an object: detail.pin cannot be set")
+  const last = pins[pins.length - 1] as SerialPin
+  return {
+    _tag: 'Fields',
+    fields: { length, pins },
+    response: { ...content, detail: { ...detail, pin: last.pin } },
+  }
+}
+
+const enrollParams = (
+  ctx: EvalContext,
+  options: OptionsOf<typeof ENROLL>,
+  additional: ReadonlyArray<readonly [string, Json]>,
+): Record<string, Json> => {
+  const params: Record<string, Json> = { type: options.tokentype, genkey: 1, realm: options.realm }
+  for (const [k, v] of additional)
+    Object.defineProperty(params, k, { value: v, enumerable: true, writable: true, configurable: true })
+  if (!options.user || eventUser(ctx.event) === undefined) return params
+  const set = (k: string, v: Json): void => {
+    params[k] = v
+  }
+  if (options.tokentype === 'sms') {
+    if (options.dynamic_phone) set('dynamic_phone', 1)
+    else set('phone', userInfo(ctx.event, 'mobile'))
+    if (options.sms_identifier !== undefined) set('sms.identifier', options.sms_identifier)
+  } else if (options.tokentype === 'email') {
+    if (options.dynamic_email) set('dynamic_email', 1)
+    else set('email', userInfo(ctx.event, 'email'))
+    if (options.smtp_identifier !== undefined) set('email.identifier', options.smtp_identifier)
+  } else if (options.tokentype === 'motp') set('motppin', options.motppin ?? '')
+  return params
+}
+
+const templateIssue = (path: ReadonlyArray<string>, reason: string) => [issue('invalid-option', reason, path)]
+
+/** The Token module. @since 0.1.0 */
+export const tokenModule: HandlerModuleDescriptor = defineModule({
+  name: 'Token',
+  description: 'Changes, enrolls or deletes tokens.',
+  positions: ['post', 'pre'],
+  abortOnError: false,
+  actions: [
+    perToken<typeof SET_TOKENREALM, TokenSetRealmIntent>(
+      'Token.set tokenrealm',
+      {
+        name: 'set tokenrealm',
+        description: 'Add a realm to the tokens, or make it their only realm.',
+        options: SET_TOKENREALM,
+      },
+      (o) => right({ fields: constant<TokenSetRealmIntent>({ realm: o.realm, onlyRealm: o.only_realm }) }),
+    ),
+    perToken<typeof NONE, TokenDeleteIntent>(
+      'Token.delete',
+      { name: 'delete', description: 'Delete the tokens.', options: NONE },
+      () => right({ fields: constant<TokenDeleteIntent>({}) }),
+    ),
+    perToken<typeof NONE, TokenUnassignIntent>(
+      'Token.unassign',
+      { name: 'unassign', description: 'Unassign the tokens from their users.', options: NONE },
+      () => right({ fields: constant<TokenUnassignIntent>({}) }),
+    ),
+    perToken<typeof NONE, TokenDisableIntent>(
+      'Token.disable',
+      { name: 'disable', description: 'Disable the tokens.', options: NONE },
+      () => right({ fields: constant<TokenDisableIntent>({}) }),
+    ),
+    perToken<typeof NONE, TokenEnableIntent>(
+      'Token.enable',
+      { name: 'enable', description: 'Enable the tokens.', options: NONE },
+      () => right({ fields: constant<TokenEnableIntent>({}) }),
+    ),
+    perToken<typeof SET_RANDOM_PIN, TokenSetRandomPinIntent>(
+      'Token.set random pin',
+      {
+        name: 'set random pin',
+        description: 'Set a random PIN and write it to detail.pin of the response.',
+        options: SET_RANDOM_PIN,
+      },
+      (o) =>
+        right({
+          facts: ['entropy', 'response.detail'],
+          fields: (ctx, serials, binding) => setRandomPin(ctx, serials, binding, o.length),
+        }),
+    ),
+    defineAction({ name: 'enroll', description: 'Enroll a new token.', options: ENROLL }, (options) => {
+      const additional =
+        options.additional_params === undefined ? undefined : parseAdditionalParams(options.additional_params)
+      const warnings: Issue[] = []
+      if (additional?._tag === 'Left')
+        warnings.push(
+          issue('invalid-additional-params', `${additional.left}; the enrollment will fail`, [
+            'options',
+            'additional_params',
+          ]),
+        )
+      if (additional?._tag === 'Right' && additional.right._tag === 'NotAMapping')
+        warnings.push(
+          issue('invalid-additional-params', 'additional_params is not a mapping; it is ignored', [
+            'options',
+            'additional_params',
+          ]),
+        )
+      const entries =
+        additional?._tag === 'Right' && additional.right._tag === 'Mapping' ? additional.right.entries : []
+      return right({
+        facts: [
+          ...(options.user ? ['user', 'user.info.mobile', 'user.info.email'] : []),
+          ...(options.container ? ['request.params.container_serial', 'response.result.value.container_serial'] : []),
+        ],
+        warnings,
+        run: (ctx, binding) => {
+          if (additional?._tag === 'Left') return declined(additional.left)
+          const user = options.user ? userTarget(ctx.event) : undefined
+          const container = options.container ? namedContainer(ctx.event) : undefined
+          const intent: TokenEnrollIntent = {
+            ...intentBase('Token.enroll', ctx, binding),
+            options,
+            tokentype: options.tokentype,
+            params: enrollParams(ctx, options, entries),
+            ...(user !== undefined ? { user } : {}),
+            ...(container !== undefined ? { container } : {}),
+          }
+          return fired(
+            intent,
+            options.user && user === undefined ? { details: 'no user in event: the token is not assigned' } : {},
+          )
+        },
+      })
+    }),
+    perToken<typeof SET_DESCRIPTION, TokenSetDescriptionIntent>(
+      'Token.set description',
+      { name: 'set description', description: 'Set the token description.', options: SET_DESCRIPTION },
+      (o) => {
+        const t = compileTokenTemplate(o.description, {
+          path: ['options', 'description'],
+          label: 'description',
+          known: DESCRIPTION_TAGS,
+        })
+        if (t._tag === 'Left') return t
+        return right({
+          facts: t.right.usesClock ? ['now', 'request'] : ['request'],
+          warnings: t.right.warnings,
+          fields: (ctx) => {
+            const description = renderTokenTemplate(t.right, ctx)
+            return description === undefined ? CLOCK_FAILURE : { _tag: 'Fields', fields: { description } }
+          },
+        })
+      },
+    ),
+    perToken<typeof SET_VALIDITY, TokenSetValidityIntent>(
+      'Token.set validity',
+      { name: 'set validity', description: 'Set the validity period.', options: SET_VALIDITY },
+      (o) => {
+        const compile = (name: 'valid from' | 'valid till'): Either<ReadonlyArray<Issue>, ValidityDate | undefined> => {
+          const v = o[name]
+          if (v === undefined) return right(undefined)
+          const c = compileValidity(v)
+          return c._tag === 'Left' ? left(templateIssue(['options', name], `${name}: ${c.left}`)) : right(c.right)
+        }
+        const from = compile('valid from')
+        const till = compile('valid till')
+        if (from._tag === 'Left' || till._tag === 'Left')
+          return left([...(from._tag === 'Left' ? from.left : []), ...(till._tag === 'Left' ? till.left : [])])
+        const start = from.right
+        const end = till.right
+        const usesClock = start?._tag === 'Offset' || end?._tag === 'Offset'
+        return right({
+          facts: usesClock ? ['now'] : [],
+          fields: (ctx) => {
+            const now = usesClock ? eventNow(ctx) : 0
+            if (!Number.isFinite(now)) return CLOCK_FAILURE
+            const offset = usesClock ? eventOffset(ctx) : 0
+            return {
+              _tag: 'Fields',
+              fields: {
+                ...(start !== undefined ? { validFrom: renderValidity(start, now, offset) } : {}),
+                ...(end !== undefined ? { validTill: renderValidity(end, now, offset) } : {}),
+              },
+            }
+          },
+        })
+      },
+    ),
+    perToken<typeof SET_COUNTWINDOW, TokenSetCountWindowIntent>(
+      'Token.set countwindow',
+      { name: 'set countwindow', description: 'Set the count window.', options: SET_COUNTWINDOW },
+      (o) => right({ fields: constant<TokenSetCountWindowIntent>({ countWindow: o['count window'] }) }),
+    ),
+    perToken<typeof SET_TOKENINFO, TokenSetTokeninfoIntent>(
+      'Token.set tokeninfo',
+      { name: 'set tokeninfo', description: 'Set a tokeninfo value.', options: SET_TOKENINFO },
+      (o) => {
+        const t = compileTokenTemplate(o.value, { path: ['options', 'value'], label: 'value', known: TOKENINFO_TAGS })
+        if (t._tag === 'Left') return t
+        return right({
+          facts: [
+            ...(t.right.usesClock ? ['now'] : []),
+            'request',
+            ...(t.right.tags.some((x) => x === 'username' || x === 'realm') ? ['user'] : []),
+          ],
+          warnings: t.right.warnings,
+          fields: (ctx) => {
+            const value = renderTokenTemplate(t.right, ctx)
+            return value === undefined ? CLOCK_FAILURE : { _tag: 'Fields', fields: { key: o.key, value } }
+          },
+        })
+      },
+    ),
+    perToken<typeof INCREASE_TOKENINFO, TokenIncreaseTokeninfoIntent>(
+      'Token.increase tokeninfo',
+      { name: 'increase tokeninfo', description: 'Add an integer to a tokeninfo value.', options: INCREASE_TOKENINFO },
+      (o) => right({ fields: constant<TokenIncreaseTokeninfoIntent>({ key: o.key, increment: o.increment }) }),
+    ),
+    perToken<typeof DELETE_TOKENINFO, TokenDeleteTokeninfoIntent>(
+      'Token.delete tokeninfo',
+      { name: 'delete tokeninfo', description: 'Delete a tokeninfo key.', options: DELETE_TOKENINFO },
+      (o) => right({ fields: constant<TokenDeleteTokeninfoIntent>({ key: o.key }) }),
+    ),
+    perToken<typeof SET_FAILCOUNTER, TokenSetFailcounterIntent>(
+      'Token.set failcounter',
+      { name: 'set failcounter', description: 'Set the fail counter.', options: SET_FAILCOUNTER },
+      (o) => right({ fields: constant<TokenSetFailcounterIntent>({ failCounter: o['fail counter'] }) }),
+    ),
+    perToken<typeof SET_MAXFAIL, TokenSetMaxFailcountIntent>(
+      'Token.set max failcount',
+      { name: 'set max failcount', description: 'Set the maximum fail count.', options: SET_MAXFAIL },
+      (o) => right({ fields: constant<TokenSetMaxFailcountIntent>({ maxFailcount: o['max failcount'] }) }),
+    ),
+    perToken<typeof CHANGE_FAILCOUNTER, TokenChangeFailcounterIntent>(
+      'Token.change failcounter',
+      {
+        name: 'change failcounter',
+        description: 'Increase or decrease the fail counter.',
+        options: CHANGE_FAILCOUNTER,
+      },
+      (o) => right({ fields: constant<TokenChangeFailcounterIntent>({ change: o['change fail counter'] }) }),
+    ),
+    perToken<typeof TOKENGROUP, TokenAddTokengroupIntent>(
+      'Token.add tokengroup',
+      { name: 'add tokengroup', description: 'Add the tokens to a token group.', options: TOKENGROUP },
+      (o) => right({ fields: constant<TokenAddTokengroupIntent>({ tokengroup: o.tokengroup }) }),
+    ),
+    perToken<typeof TOKENGROUP, TokenRemoveTokengroupIntent>(
+      'Token.remove tokengroup',
+      { name: 'remove tokengroup', description: 'Remove the tokens from a token group.', options: TOKENGROUP },
+      (o) => right({ fields: constant<TokenRemoveTokengroupIntent>({ tokengroup: o.tokengroup }) }),
+    ),
+    perToken<typeof ATTACH_APPLICATION, TokenAttachApplicationIntent>(
+      'Token.attach application',
+      {
+        name: 'attach application',
+        description: 'Attach the tokens to a machine application.',
+        options: ATTACH_APPLICATION,
+      },
+      (o) => {
+        const applicationOptions: Record<string, string> = {}
+        for (const k of ['count', 'rounds', 'slot', 'partition', 'user', 'service_id'] as const) {
+          const v = o[k]
+          if (v !== undefined) applicationOptions[k] = v
+        }
+        const machineId = o['machine ID']
+        return right({
+          fields: constant<TokenAttachApplicationIntent>({
+            application: o.application,
+            ...(machineId !== undefined ? { machineId } : {}),
+            applicationOptions,
+          }),
+        })
+      },
+    ),
+  ],
+})

@@ -1,0 +1,90 @@
+/**
+ * The dates of Token `set validity` (SPEC 4.2): a fixed date or an offset from the event's clock, rendered as
+ * privacyIDEA stores validity periods, `YYYY-MM-DDTHH:MM±hhmm`.
+ *
+ * - Offset: `+` digits and a unit `m`, `h` or `d` (case-insensitive, as privacyIDEA reads the last character):
+ *   `+10m`, `+24h`, `+7d`. Another unit, or digits that are not an integer, mean "now" — privacyIDEA's quirk.
+ * - Fixed date: the D13 ISO forms (`2016-12-23`, `2016-12-23T15:30+0600`, `2016-12-23 15:30:00`), year first with
+ *   slashes or dots (`2016/12/23`, `2016/12/23 9:30`), and day first when the text starts with two digits and `/` or
+ *   `.` (`23.12.2016 9:30`, `23/12/2016`; a two-digit year is read as Python's `%y`). A date without an offset is
+ *   stored without one (privacyIDEA stores the naive date; tripline reads it as UTC, D7). Anything else is a
+ *   configuration error (privacyIDEA raises when it cannot parse the date).
+ *
+ * @since 0.1.0
+ */
+import { daysFromCivil, formatInOffset, offsetMinutesOf, parseDate } from '../conditions/grammar/date.js'
+import { type Either, left, right } from '../core/either.js'
+
+/** A compiled validity date. @since 0.1.0 */
+export type ValidityDate =
+  | { readonly _tag: 'Offset'; readonly offsetMs: number }
+  | { readonly _tag: 'Fixed'; readonly text: string }
+
+const UNIT_MS: Readonly<Record<string, number>> = { m: 60_000, h: 3_600_000, d: 86_400_000 }
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
+
+const ISO_WITH_OFFSET = /[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/
+
+const naive = (y: number, mo: number, d: number, h: number, mi: number): string | undefined => {
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59) return undefined
+  // Round-trip through the civil calendar to refuse 31 April and 29 February of common years.
+  const days = daysFromCivil(y, mo, d)
+  if (formatInOffset(days * 86_400_000, 0, 'YYYY-MM-DD') !== `${pad(y, 4)}-${pad(mo)}-${pad(d)}`) return undefined
+  return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`
+}
+
+const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::\d{2})?)?$/
+const DAY_FIRST = /^(\d{2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::\d{2})?)?$/
+
+const fixed = (text: string): string | undefined => {
+  const day = DAY_FIRST.exec(text)
+  if (day !== null) {
+    const yy = Number(day[3])
+    const year = (day[3] as string).length === 2 ? (yy >= 69 ? 1900 + yy : 2000 + yy) : yy
+    return naive(year, Number(day[2]), Number(day[1]), Number(day[4] ?? 0), Number(day[5] ?? 0))
+  }
+  const year = YEAR_FIRST.exec(text)
+  if (year !== null)
+    return naive(Number(year[1]), Number(year[2]), Number(year[3]), Number(year[4] ?? 0), Number(year[5] ?? 0))
+  const ms = parseDate(text)
+  if (ms === undefined) return undefined
+  if (ISO_WITH_OFFSET.test(text)) return formatInOffset(ms, offsetMinutesOf(text), 'YYYY-MM-DDTHH:MM±hhmm')
+  return formatInOffset(ms, 0, 'YYYY-MM-DDTHH:MM±hhmm').slice(0, 16)
+}
+
+/**
+ * Compiles a `valid from` / `valid till` value. `Left` is a reason a person understands.
+ *
+ * @example
+ * compileValidity('+7d') // right({ _tag: 'Offset', offsetMs: 604800000 })
+ * compileValidity('23.12.2016 9:30') // right({ _tag: 'Fixed', text: '2016-12-23T09:30' })
+ * compileValidity('2016-12-23T15:30+0600') // right({ _tag: 'Fixed', text: '2016-12-23T15:30+0600' })
+ * compileValidity('soon') // left(...)
+ * @since 0.1.0
+ */
+export const compileValidity = (value: string): Either<string, ValidityDate> => {
+  const text = value.trim()
+  if (text.startsWith('+')) {
+    const unit = text.slice(-1).toLowerCase()
+    const amount = text.slice(1, -1).trim()
+    const factor = UNIT_MS[unit]
+    if (factor === undefined || !/^[+-]?\d+$/.test(amount)) return right({ _tag: 'Offset', offsetMs: 0 })
+    return right({ _tag: 'Offset', offsetMs: Number(amount) * factor })
+  }
+  if (text === '') return right({ _tag: 'Offset', offsetMs: 0 })
+  const date = fixed(text)
+  return date === undefined
+    ? left(
+        `${JSON.stringify(value)} is not a date; write e.g. 2016-12-23, 2016-12-23T15:30+0600, 2016/12/23, 23.12.2016 9:30 or an offset such as +7d`,
+      )
+    : right({ _tag: 'Fixed', text: date })
+}
+
+/**
+ * Renders a compiled validity date for an event clock (epoch ms) and its UTC offset (minutes).
+ *
+ * @since 0.1.0
+ */
+export const renderValidity = (date: ValidityDate, nowMs: number, offsetMinutes: number): string =>
+  date._tag === 'Fixed' ? date.text : formatInOffset(nowMs + date.offsetMs, offsetMinutes, 'YYYY-MM-DDTHH:MM±hhmm')
