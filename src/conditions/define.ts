@@ -1,0 +1,85 @@
+/**
+ * Assembling a `CompiledCondition` from its parts: the hot-path predicate, the skip rule (N/A ⇒ pass) and an
+ * explanation, so `trace` always agrees with `test`.
+ *
+ * @since 0.1.0
+ */
+import type { CompiledCondition, ConditionTrace, Outcome } from '../core/catalogue.js'
+import type { EvalContext } from '../core/context.js'
+import { type EvalFailure, evalFailure, type Issue, issue } from '../core/errors.js'
+import { conditionRank } from './names.js'
+
+/** What `explain` shows besides the verdict. @since 0.1.0 */
+export interface Explanation {
+  readonly compared: Readonly<Record<string, unknown>>
+  readonly reason: string
+}
+
+/** The parts of a condition. @since 0.1.0 */
+export interface ConditionParts<D extends { readonly _tag: string }> {
+  readonly name: string
+  readonly value: string
+  readonly data: D
+  readonly facts: ReadonlyArray<string>
+  readonly warnings?: ReadonlyArray<Issue>
+  /** The hot path. Must return `true` whenever `skip` gives a reason. */
+  readonly test: (ctx: EvalContext) => Outcome
+  /** Why the condition does not apply to this event (its subject is missing: N/A ⇒ pass), or undefined. */
+  readonly skip: (ctx: EvalContext) => string | undefined
+  /** The values compared and why the verdict is what it is; only called by `trace`. */
+  readonly explain: (ctx: EvalContext, holds: boolean) => Explanation
+}
+
+/**
+ * Builds a compiled condition; its `trace` runs `test`, then `skip` and `explain`.
+ *
+ * @example
+ * defineCondition({ name: 'tokentype', value: 'totp', data, facts: ['token.type'], test, skip, explain })
+ * @since 0.1.0
+ */
+export const defineCondition = <D extends { readonly _tag: string }>(parts: ConditionParts<D>): CompiledCondition => {
+  const { name, value, test, skip, explain } = parts
+  const trace = (ctx: EvalContext): ConditionTrace => {
+    let outcome: Outcome
+    try {
+      outcome = test(ctx)
+    } catch (e) {
+      outcome = evalFailure('InternalError', e instanceof Error ? e.message : String(e))
+    }
+    if (typeof outcome !== 'boolean') return { name, value, verdict: 'error', compared: {}, reason: outcome.message }
+    const skipped = outcome ? skip(ctx) : undefined
+    if (skipped !== undefined) return { name, value, verdict: 'skip', compared: {}, reason: skipped }
+    const e = explain(ctx, outcome)
+    return { name, value, verdict: outcome ? 'pass' : 'fail', compared: e.compared, reason: e.reason }
+  }
+  return {
+    name,
+    value,
+    rank: conditionRank(name) ?? Number.MAX_SAFE_INTEGER,
+    data: parts.data,
+    test,
+    trace,
+    facts: parts.facts,
+    warnings: parts.warnings ?? [],
+  }
+}
+
+/** A warning issue, its message prefixed with the condition name. @since 0.1.0 */
+export const warning = (name: string, code: string, reason: string): Issue => issue(code, `${name}: ${reason}`)
+
+/** A configuration-error issue, its message prefixed with the condition name. @since 0.1.0 */
+export const configError = (name: string, code: string, reason: string): Issue => issue(code, `${name}: ${reason}`)
+
+/** The EvalFailure of a condition whose event data cannot be read. @since 0.1.0 */
+export const dataFailure = (name: string, errorTag: string, reason: string): EvalFailure =>
+  evalFailure(errorTag, `${name}: ${reason}`)
+
+/** `Object.hasOwn` lookup in a string record, safe against `__proto__` and friends. @since 0.1.0 */
+export const ownValue = <V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined =>
+  record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined
+
+/** Reads a nested property of unknown JSON (e.g. the response) safely. @since 0.1.0 */
+export const pick = (u: unknown, key: string): unknown =>
+  typeof u === 'object' && u !== null && !Array.isArray(u) && Object.hasOwn(u, key)
+    ? (u as Record<string, unknown>)[key]
+    : undefined

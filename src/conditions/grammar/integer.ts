@@ -1,0 +1,149 @@
+/**
+ * Integer comparison (SPEC 3.1 `compare_ints`), used by `user_token_number`, `user_container_number`,
+ * `otp_counter`, `count_auth`, `count_auth_success`, `count_auth_fail` and `failcounter`: parse the value in integer
+ * mode, take the right side as an integer and compare the actual number with it. Anything left of the comparator
+ * is ignored; a bare number means equality; an empty value or a non-integer right side is always false (D11: a
+ * warning at compile time).
+ *
+ * @since 0.1.0
+ */
+import { type Comparator, parseComparison, pyStrip } from './comparator.js'
+
+/** An integer, exact: a number when safe, a bigint beyond. @since 0.1.0 */
+export type Int = number | bigint
+
+/** The order relations. @since 0.1.0 */
+export type IntOp = 'eq' | 'ne' | 'lt' | 'gt' | 'le' | 'ge'
+
+/** A compiled integer comparison. @since 0.1.0 */
+export type IntComparison =
+  | { readonly _tag: 'IntCompare'; readonly op: IntOp; readonly operand: Int; readonly written: string }
+  | {
+      readonly _tag: 'IntNever'
+      /** Why it is always false (D11): `empty-value`, `repeated-comparator` or `non-integer`. */
+      readonly code: 'empty-value' | 'repeated-comparator' | 'non-integer'
+      readonly reason: string
+    }
+
+const PY_INT = /^[+-]?[0-9]+(?:_[0-9]+)*$/
+
+/**
+ * Python's `int(text)` for decimal text: surrounding whitespace, a sign, digits with single underscores between
+ * them. `undefined` when it is not an integer.
+ *
+ * @example
+ * parseInteger(' 05 ') // 5
+ * parseInteger('1_000') // 1000
+ * parseInteger('99999999999999999999') // 99999999999999999999n
+ * parseInteger('5.0') // undefined
+ * @since 0.1.0
+ */
+export const parseInteger = (text: string): Int | undefined => {
+  const t = pyStrip(text)
+  if (!PY_INT.test(t)) return undefined
+  const clean = t.replaceAll('_', '')
+  const n = Number(clean)
+  return Number.isSafeInteger(n) ? n : BigInt(clean)
+}
+
+/**
+ * Three-way comparison of two exact integers (numbers and bigints mix exactly).
+ *
+ * @example
+ * compareInt(1, 2n) // -1
+ * @since 0.1.0
+ */
+export const compareInt = (a: Int | number, b: Int | number): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Applies an order relation to a three-way comparison result. @since 0.1.0 */
+export const holds = (op: IntOp, order: number): boolean => {
+  switch (op) {
+    case 'eq':
+      return order === 0
+    case 'ne':
+      return order !== 0
+    case 'lt':
+      return order < 0
+    case 'gt':
+      return order > 0
+    case 'le':
+      return order <= 0
+    case 'ge':
+      return order >= 0
+  }
+}
+
+/** The relation of a comparator spelling, in integer and untyped generic comparisons. @since 0.1.0 */
+export const relationOf = (c: Comparator): IntOp | undefined => {
+  switch (c) {
+    case '==':
+    case '=':
+    case 'equals':
+      return 'eq'
+    case '!=':
+    case '!equals':
+      return 'ne'
+    case '<':
+      return 'lt'
+    case '>':
+      return 'gt'
+    case '<=':
+    case '=<':
+      return 'le'
+    case '>=':
+    case '=>':
+      return 'ge'
+    default:
+      return undefined
+  }
+}
+
+/** The symbol of a relation, for messages. @since 0.1.0 */
+export const RELATION_SYMBOL: Readonly<Record<IntOp, string>> = {
+  eq: '==',
+  ne: '!=',
+  lt: '<',
+  gt: '>',
+  le: '<=',
+  ge: '>=',
+}
+
+/**
+ * Compiles an integer condition value; a malformed one compiles to `IntNever` (always false) with the reason.
+ *
+ * @example
+ * compileIntComparison('>99') // { _tag: 'IntCompare', op: 'gt', operand: 99, written: '>' }
+ * compileIntComparison("'=='0") // { _tag: 'IntCompare', op: 'eq', operand: 0, written: "'=='" }
+ * compileIntComparison('>notaninteger') // { _tag: 'IntNever', reason: '"notaninteger" is not an integer ...' }
+ * @since 0.1.0
+ */
+export const compileIntComparison = (value: string): IntComparison => {
+  if (pyStrip(value) === '')
+    return { _tag: 'IntNever', code: 'empty-value', reason: 'the value is empty, so the condition is always false' }
+  const parsed = parseComparison(value, 'integer')
+  if (parsed.written === undefined && parsed.repeated.length > 0)
+    return {
+      _tag: 'IntNever',
+      code: 'repeated-comparator',
+      reason: `the comparator ${parsed.repeated.join(', ')} appears more than once, so the condition is always false`,
+    }
+  const op = relationOf(parsed.comparator) ?? 'eq'
+  const operand = parseInteger(parsed.value)
+  if (operand === undefined)
+    return {
+      _tag: 'IntNever',
+      code: 'non-integer',
+      reason: `${JSON.stringify(parsed.value)} is not an integer, so the condition is always false`,
+    }
+  return { _tag: 'IntCompare', op, operand, written: parsed.written ?? '==' }
+}
+
+/**
+ * Compares an actual integer with a compiled comparison.
+ *
+ * @example
+ * compareInts(100, compileIntComparison('>99')) // true
+ * @since 0.1.0
+ */
+export const compareInts = (actual: number, c: IntComparison): boolean =>
+  c._tag === 'IntCompare' && holds(c.op, compareInt(actual, c.operand))

@@ -1,0 +1,595 @@
+/**
+ * Python regular expressions (privacyIDEA's `re`) translated to JavaScript once, at compile time (SPEC D14).
+ *
+ * The translator reads the Python syntax token by token and writes an equivalent JavaScript pattern with the `v`
+ * flag, so Python's meaning is kept where the two dialects differ: `.` does not match `\n` only (not `\r`),
+ * `$` also matches before a final `\n`, `\d`, `\w`, `\s` and `\b` are Unicode-aware unless `(?a)`, `\A`, `\Z`,
+ * `(?P<name>…)`, `(?P=name)`, `{,n}`, octal escapes, `\x`, `\u`, `\U`, verbose mode `(?x)`, leading global flags
+ * `(?imsxau)` and scoped flags `(?s:…)`, `(?m:…)`, `(?x:…)`, `(?a:…)` (and `(?i:…)` when the whole pattern is
+ * already case-insensitive). Constructs JavaScript cannot express faithfully are a `Left` with a reason:
+ * conditionals `(?(1)…)`, atomic groups `(?>…)`, possessive quantifiers, `\N{…}`, scoped case flags, the locale
+ * flag `L`, `(?ai)` (ASCII-only case folding); so are patterns Python itself rejects.
+ *
+ * Anchoring modes: `match` = `re.match` (anchored at the start only), `search` = `re.search` (anywhere),
+ * `full` = a whole-value match (`^(?:…)$`; D14: privacyIDEA's `^…$` concatenation lets `a|b` escape the anchors).
+ *
+ * @since 0.1.0
+ */
+import { type Either, left, right } from '../../core/either.js'
+
+/** How a translated regex is anchored. @since 0.1.0 */
+export type RegexMode = 'match' | 'search' | 'full'
+
+/** A translated pattern: JavaScript source (without anchoring) and flags. @since 0.1.0 */
+export interface TranslatedPattern {
+  readonly source: string
+  readonly flags: string
+}
+
+interface Flags {
+  readonly i: boolean
+  readonly m: boolean
+  readonly s: boolean
+  readonly x: boolean
+  readonly a: boolean
+}
+
+const NO_FLAGS: Flags = { i: false, m: false, s: false, x: false, a: false }
+
+const SYNTAX = new Set([...'^$\\.*+?()[]{}|/'])
+const CLASS_PUNCT = new Set([...'&-!#%,:;<=>@`~^$\\.*+?()[]{}|/'])
+const VERBOSE_SPACE = new Set([' ', '\t', '\n', '\r', '\v', '\f'])
+const ASCII_LETTER = /^[A-Za-z]$/
+const DIGIT = /^[0-9]$/
+const OCT = /^[0-7]$/
+const HEX = /^[0-9A-Fa-f]+$/
+
+const hexEscape = (cp: number): string => `\\u{${cp.toString(16).toUpperCase()}}`
+
+const needsHex = (cp: number): boolean =>
+  cp < 0x20 || cp === 0x7f || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0x2028 || cp === 0x2029
+
+const outside = (cp: number): string => {
+  const ch = String.fromCodePoint(cp)
+  if (SYNTAX.has(ch)) return `\\${ch}`
+  return needsHex(cp) ? hexEscape(cp) : ch
+}
+
+const inside = (cp: number): string => {
+  const ch = String.fromCodePoint(cp)
+  if (CLASS_PUNCT.has(ch)) return `\\${ch}`
+  return needsHex(cp) ? hexEscape(cp) : ch
+}
+
+type Category = 'd' | 'D' | 'w' | 'W' | 's' | 'S'
+
+const categoryBody = (c: 'd' | 'w' | 's', ascii: boolean): string => {
+  switch (c) {
+    case 'd':
+      return ascii ? '0-9' : '\\p{Nd}'
+    case 'w':
+      return ascii ? 'A-Za-z0-9_' : '\\p{L}\\p{N}_'
+    case 's':
+      return ascii
+        ? '\\t-\\r '
+        : '\\t-\\r\\x1C-\\x20\\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000'
+  }
+}
+
+/** A category as a stand-alone class (outside a set, or nested inside one). */
+const categoryClass = (c: Category, ascii: boolean): string => {
+  const lower = c.toLowerCase() as 'd' | 'w' | 's'
+  return `[${c === lower ? '' : '^'}${categoryBody(lower, ascii)}]`
+}
+
+/** A category as a member of a set: the body when positive, a nested negated class when negative. */
+const categoryMember = (c: Category, ascii: boolean): string => {
+  const lower = c.toLowerCase() as 'd' | 'w' | 's'
+  return c === lower ? categoryBody(lower, ascii) : categoryClass(c, ascii)
+}
+
+const wordBoundary = (negated: boolean, ascii: boolean): string => {
+  const w = categoryClass('w', ascii)
+  return negated ? `(?:(?<=${w})(?=${w})|(?<!${w})(?!${w}))` : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`
+}
+
+type Item = 'none' | 'atom' | 'anchor' | 'assert' | 'quantified'
+
+interface Frame {
+  readonly flags: Flags
+  readonly kind: 'capture' | 'plain' | 'assert'
+  readonly number: number
+  readonly name: string | undefined
+  readonly outStart: number
+}
+
+type ClassMember = { readonly _tag: 'Char'; readonly cp: number } | { readonly _tag: 'Set'; readonly text: string }
+
+/**
+ * Translates a Python pattern into JavaScript source and flags (no anchoring).
+ *
+ * @example
+ * translatePattern('(?i)^OATH\\d+') // right({ source: '^OATH[\\p{Nd}]+', flags: 'iv' })
+ * translatePattern('(?P<x>a)(?P=x)') // right({ source: '(?<x>a)\\k<x>', flags: 'v' })
+ * translatePattern('(?>a)') // left('atomic groups (?>…) have no JavaScript equivalent')
+ * @since 0.1.0
+ */
+export const translatePattern = (pattern: string): Either<string, TranslatedPattern> => {
+  const cps = Array.from(pattern)
+  let pos = 0
+  let global: Flags = NO_FLAGS
+  let ascii = false
+  let unicode = false
+
+  // Leading global flags: (?aiLmsux), possibly several.
+  for (;;) {
+    const m = /^\(\?([a-zA-Z]+)\)/.exec(cps.slice(pos, pos + 12).join(''))
+    if (m === null) break
+    for (const f of m[1] as string) {
+      switch (f) {
+        case 'i':
+          global = { ...global, i: true }
+          break
+        case 'm':
+          global = { ...global, m: true }
+          break
+        case 's':
+          global = { ...global, s: true }
+          break
+        case 'x':
+          global = { ...global, x: true }
+          break
+        case 'a':
+          ascii = true
+          global = { ...global, a: true }
+          break
+        case 'u':
+          unicode = true
+          break
+        case 'L':
+          return left('the locale flag L applies to byte patterns only')
+        default:
+          return left(`unknown flag "${f}" in ${JSON.stringify(m[0])}`)
+      }
+    }
+    pos += Array.from(m[0]).length
+  }
+  if (ascii && unicode) return left('the flags a and u cannot be combined')
+  if (global.a && global.i)
+    return left('ASCII-only case-insensitive matching (?ai) has no JavaScript equivalent; drop the a flag')
+
+  let out = ''
+  let flags = global
+  let last: Item = 'none'
+  let lastStart = 0
+  let groups = 0
+  const closed = new Set<number>()
+  const closedNames = new Set<string>()
+  const stack: Frame[] = []
+  const at = (): string => `at position ${pos}`
+
+  const emit = (text: string, item: Item): void => {
+    lastStart = out.length
+    out += text
+    last = item
+  }
+
+  const peek = (k = 0): string | undefined => cps[pos + k]
+
+  /** Reads an escape after the backslash at `pos - 1` (pos points at the escaped character). */
+  const readEscape = (
+    inClass: boolean,
+  ): Either<string, ClassMember | { readonly _tag: 'Emit'; readonly text: string; readonly item: Item }> => {
+    const c = peek()
+    if (c === undefined) return left('the pattern ends with a lone backslash')
+    pos += 1
+    const cp = c.codePointAt(0) as number
+    switch (c) {
+      case 'a':
+        return right({ _tag: 'Char', cp: 7 })
+      case 'f':
+        return right({ _tag: 'Char', cp: 12 })
+      case 'n':
+        return right({ _tag: 'Char', cp: 10 })
+      case 'r':
+        return right({ _tag: 'Char', cp: 13 })
+      case 't':
+        return right({ _tag: 'Char', cp: 9 })
+      case 'v':
+        return right({ _tag: 'Char', cp: 11 })
+      case 'd':
+      case 'D':
+      case 'w':
+      case 'W':
+      case 's':
+      case 'S':
+        return right(
+          inClass
+            ? { _tag: 'Set', text: categoryMember(c, flags.a) }
+            : { _tag: 'Emit', text: categoryClass(c, flags.a), item: 'atom' },
+        )
+      case 'b':
+        return right(
+          inClass ? { _tag: 'Char', cp: 8 } : { _tag: 'Emit', text: wordBoundary(false, flags.a), item: 'anchor' },
+        )
+      case 'B':
+        if (inClass) return left(`bad escape \\B in a character set ${at()}`)
+        return right({ _tag: 'Emit', text: wordBoundary(true, flags.a), item: 'anchor' })
+      case 'A':
+        if (inClass) return left(`bad escape \\A in a character set ${at()}`)
+        return right({ _tag: 'Emit', text: '^', item: 'anchor' })
+      case 'Z':
+      case 'z':
+        if (inClass) return left(`bad escape \\${c} in a character set ${at()}`)
+        return right({ _tag: 'Emit', text: '$', item: 'anchor' })
+      case 'x':
+      case 'u':
+      case 'U': {
+        const width = c === 'x' ? 2 : c === 'u' ? 4 : 8
+        const digits = cps.slice(pos, pos + width).join('')
+        if (digits.length !== width || !HEX.test(digits)) return left(`incomplete escape \\${c}${digits} ${at()}`)
+        pos += width
+        const value = Number.parseInt(digits, 16)
+        if (value > 0x10ffff) return left(`bad escape \\${c}${digits} ${at()}`)
+        return right({ _tag: 'Char', cp: value })
+      }
+      case 'N':
+        return left('named Unicode escapes \\N{…} are not supported; write the character or \\uXXXX')
+      default:
+        break
+    }
+    if (DIGIT.test(c)) {
+      if (inClass) {
+        if (!OCT.test(c)) return left(`bad escape \\${c} in a character set ${at()}`)
+        let digits = c
+        while (digits.length < 3 && OCT.test(peek() ?? '')) {
+          digits += peek()
+          pos += 1
+        }
+        const value = Number.parseInt(digits, 8)
+        if (value > 0o377) return left(`octal escape value \\${digits} outside of range 0-0o377 ${at()}`)
+        return right({ _tag: 'Char', cp: value })
+      }
+      if (c === '0') {
+        let digits = ''
+        while (digits.length < 2 && OCT.test(peek() ?? '')) {
+          digits += peek()
+          pos += 1
+        }
+        return right({ _tag: 'Char', cp: Number.parseInt(`0${digits}`, 8) })
+      }
+      let digits = c
+      if (DIGIT.test(peek() ?? '')) {
+        digits += peek()
+        pos += 1
+        if (OCT.test(digits[0] ?? '') && OCT.test(digits[1] ?? '') && OCT.test(peek() ?? '')) {
+          digits += peek()
+          pos += 1
+          const value = Number.parseInt(digits, 8)
+          if (value > 0o377) return left(`octal escape value \\${digits} outside of range 0-0o377 ${at()}`)
+          return right({ _tag: 'Char', cp: value })
+        }
+      }
+      const group = Number(digits)
+      if (!closed.has(group))
+        return left(
+          group <= groups
+            ? `cannot refer to an open group \\${digits} ${at()}`
+            : `invalid group reference \\${digits} ${at()}`,
+        )
+      return right({ _tag: 'Emit', text: `(?:\\${group})`, item: 'atom' })
+    }
+    if (ASCII_LETTER.test(c)) return left(`bad escape \\${c} ${at()}`)
+    return right({ _tag: 'Char', cp })
+  }
+
+  const readClass = (): Either<string, string> => {
+    // pos is just past '['
+    let negate = false
+    if (peek() === '^') {
+      negate = true
+      pos += 1
+    }
+    const members: string[] = []
+    let first = true
+    for (;;) {
+      const c = peek()
+      if (c === undefined) return left('unterminated character set')
+      pos += 1
+      if (c === ']' && !first) break
+      first = false
+      let m1: ClassMember
+      if (c === '\\') {
+        const e = readEscape(true)
+        if (e._tag === 'Left') return e
+        if (e.right._tag === 'Emit') return left(`bad escape in a character set ${at()}`)
+        m1 = e.right
+      } else {
+        m1 = { _tag: 'Char', cp: c.codePointAt(0) as number }
+      }
+      if (peek() === '-') {
+        pos += 1
+        const that = peek()
+        if (that === undefined) return left('unterminated character set')
+        pos += 1
+        if (that === ']') {
+          members.push(m1._tag === 'Char' ? inside(m1.cp) : m1.text, inside(0x2d))
+          break
+        }
+        let m2: ClassMember
+        if (that === '\\') {
+          const e = readEscape(true)
+          if (e._tag === 'Left') return e
+          if (e.right._tag === 'Emit') return left(`bad escape in a character set ${at()}`)
+          m2 = e.right
+        } else {
+          m2 = { _tag: 'Char', cp: that.codePointAt(0) as number }
+        }
+        if (m1._tag !== 'Char' || m2._tag !== 'Char') return left(`bad character range ${at()}`)
+        if (m2.cp < m1.cp) return left(`bad character range ${at()}`)
+        members.push(`${inside(m1.cp)}-${inside(m2.cp)}`)
+      } else {
+        members.push(m1._tag === 'Char' ? inside(m1.cp) : m1.text)
+      }
+    }
+    return right(`[${negate ? '^' : ''}${members.join('')}]`)
+  }
+
+  /** Reads `{m}`, `{m,}`, `{,n}`, `{m,n}` at pos (just past '{'); undefined when it is a literal brace. */
+  const readBraces = ():
+    | { readonly min: string; readonly max: string | undefined; readonly comma: boolean }
+    | undefined => {
+    const start = pos
+    let lo = ''
+    let hi = ''
+    let comma = false
+    if (peek() === '}') return undefined
+    while (DIGIT.test(peek() ?? '')) {
+      lo += peek()
+      pos += 1
+    }
+    if (peek() === ',') {
+      comma = true
+      pos += 1
+      while (DIGIT.test(peek() ?? '')) {
+        hi += peek()
+        pos += 1
+      }
+    } else {
+      hi = lo
+    }
+    if (peek() !== '}') {
+      pos = start
+      return undefined
+    }
+    pos += 1
+    return { min: lo === '' ? '0' : lo, max: hi === '' ? undefined : hi, comma }
+  }
+
+  const quantify = (q: string): Either<string, void> => {
+    if (last === 'none' || last === 'anchor') return left(`nothing to repeat ${at()}`)
+    if (last === 'quantified') return left(`multiple repeat ${at()}`)
+    if (last === 'assert') out = `${out.slice(0, lastStart)}(?:${out.slice(lastStart)})`
+    let suffix = ''
+    if (peek() === '?') {
+      suffix = '?'
+      pos += 1
+    } else if (peek() === '+') {
+      return left(`possessive quantifiers have no JavaScript equivalent ${at()}`)
+    }
+    out += q + suffix
+    last = 'quantified'
+    return right(undefined)
+  }
+
+  const openGroup = (): Either<string, void> => {
+    // pos is just past '('
+    if (peek() !== '?') {
+      groups += 1
+      stack.push({ flags, kind: 'capture', number: groups, name: undefined, outStart: out.length })
+      out += '('
+      last = 'none'
+      return right(undefined)
+    }
+    pos += 1
+    const c = peek()
+    pos += 1
+    switch (c) {
+      case ':':
+        stack.push({ flags, kind: 'plain', number: 0, name: undefined, outStart: out.length })
+        out += '(?:'
+        last = 'none'
+        return right(undefined)
+      case '=':
+      case '!':
+        stack.push({ flags, kind: 'assert', number: 0, name: undefined, outStart: out.length })
+        out += `(?${c}`
+        last = 'none'
+        return right(undefined)
+      case '<': {
+        const d = peek()
+        if (d === '=' || d === '!') {
+          pos += 1
+          stack.push({ flags, kind: 'assert', number: 0, name: undefined, outStart: out.length })
+          out += `(?<${d}`
+          last = 'none'
+          return right(undefined)
+        }
+        return left(`unknown extension ?<${d ?? ''} ${at()}; Python writes named groups as (?P<name>…)`)
+      }
+      case '#': {
+        while (peek() !== undefined && peek() !== ')') pos += 1
+        if (peek() === undefined) return left('missing ), unterminated comment')
+        pos += 1
+        return right(undefined)
+      }
+      case 'P': {
+        const d = peek()
+        pos += 1
+        const end = cps.indexOf(d === '<' ? '>' : ')', pos)
+        if ((d !== '<' && d !== '=') || end < 0) return left(`unknown extension ?P${d ?? ''} ${at()}`)
+        const name = cps.slice(pos, end).join('')
+        if (!/^[\p{ID_Start}_][\p{ID_Continue}]*$/u.test(name))
+          return left(`bad character in group name ${JSON.stringify(name)}`)
+        pos = end + 1
+        if (d === '<') {
+          groups += 1
+          stack.push({ flags, kind: 'capture', number: groups, name, outStart: out.length })
+          out += `(?<${name}>`
+          last = 'none'
+          return right(undefined)
+        }
+        if (!closedNames.has(name)) return left(`unknown group name ${JSON.stringify(name)} in (?P=${name})`)
+        emit(`\\k<${name}>`, 'atom')
+        return right(undefined)
+      }
+      case '(':
+        return left('conditional groups (?(…)…) have no JavaScript equivalent')
+      case '>':
+        return left('atomic groups (?>…) have no JavaScript equivalent')
+      default:
+        break
+    }
+    // Scoped flags (?aimsux-imsx:…) or misplaced global flags.
+    pos -= 1
+    const rest = cps.slice(pos, pos + 16).join('')
+    const m = /^([aiLmsux]*)(?:-([imsx]*))?([:)])/.exec(rest)
+    if (m === null || (m[1] === '' && m[2] === undefined)) return left(`unknown extension ?${c ?? ''} ${at()}`)
+    if (m[3] === ')') return left(`global flags not at the start of the expression ${at()}`)
+    const on = m[1] ?? ''
+    const off = m[2] ?? ''
+    if (on.includes('L')) return left('the locale flag L applies to byte patterns only')
+    if ((on.includes('i') && !global.i) || (off.includes('i') && global.i))
+      return left('scoped case-insensitivity (?i:…) / (?-i:…) has no JavaScript equivalent; put (?i) at the start')
+    if (on.includes('a') && flags.i) return left('ASCII-only case-insensitive matching has no JavaScript equivalent')
+    pos += Array.from(m[0]).length
+    stack.push({ flags, kind: 'plain', number: 0, name: undefined, outStart: out.length })
+    flags = {
+      i: flags.i,
+      m: (flags.m || on.includes('m')) && !off.includes('m'),
+      s: (flags.s || on.includes('s')) && !off.includes('s'),
+      x: (flags.x || on.includes('x')) && !off.includes('x'),
+      a: on.includes('u') ? false : flags.a || on.includes('a'),
+    }
+    out += '(?:'
+    last = 'none'
+    return right(undefined)
+  }
+
+  while (pos < cps.length) {
+    const c = cps[pos] as string
+    if (flags.x) {
+      if (VERBOSE_SPACE.has(c)) {
+        pos += 1
+        continue
+      }
+      if (c === '#') {
+        while (pos < cps.length && cps[pos] !== '\n') pos += 1
+        continue
+      }
+    }
+    pos += 1
+    switch (c) {
+      case '\\': {
+        const e = readEscape(false)
+        if (e._tag === 'Left') return e
+        const r = e.right
+        if (r._tag === 'Emit') emit(r.text, r.item)
+        else if (r._tag === 'Char') emit(outside(r.cp), 'atom')
+        else emit(`[${r.text}]`, 'atom')
+        break
+      }
+      case '[': {
+        const cls = readClass()
+        if (cls._tag === 'Left') return cls
+        emit(cls.right, 'atom')
+        break
+      }
+      case '(': {
+        const g = openGroup()
+        if (g._tag === 'Left') return g
+        break
+      }
+      case ')': {
+        const frame = stack.pop()
+        if (frame === undefined) return left(`unbalanced parenthesis ${at()}`)
+        out += ')'
+        flags = frame.flags
+        if (frame.kind === 'capture') {
+          closed.add(frame.number)
+          if (frame.name !== undefined) closedNames.add(frame.name)
+        }
+        lastStart = frame.outStart
+        last = frame.kind === 'assert' ? 'assert' : 'atom'
+        break
+      }
+      case '|':
+        out += '|'
+        last = 'none'
+        break
+      case '^':
+        emit(flags.m ? '(?:^|(?<=\\n))' : '^', 'anchor')
+        break
+      case '$':
+        emit(flags.m ? '(?=\\n|$)' : '(?=\\n?$)', 'anchor')
+        break
+      case '.':
+        emit(flags.s ? '[\\s\\S]' : '[^\\n]', 'atom')
+        break
+      case '*':
+      case '+':
+      case '?': {
+        const q = quantify(c)
+        if (q._tag === 'Left') return q
+        break
+      }
+      case '{': {
+        const b = readBraces()
+        if (b === undefined) {
+          emit('\\{', 'atom')
+          break
+        }
+        if (b.max !== undefined && Number(b.max) < Number(b.min))
+          return left(`min repeat greater than max repeat ${at()}`)
+        const q = quantify(b.comma ? `{${b.min},${b.max ?? ''}}` : `{${b.min}}`)
+        if (q._tag === 'Left') return q
+        break
+      }
+      default:
+        emit(outside(c.codePointAt(0) as number), 'atom')
+    }
+  }
+  if (stack.length > 0) return left('missing ), unterminated subpattern')
+  return right({ source: out, flags: global.i ? 'iv' : 'v' })
+}
+
+const anchored = (source: string, mode: RegexMode): string => {
+  switch (mode) {
+    case 'match':
+      return `^(?:${source})`
+    case 'search':
+      return source
+    case 'full':
+      return `^(?:${source})$`
+  }
+}
+
+/**
+ * Translates a Python pattern and compiles it once, anchored for the mode. `Left` is a reason a person
+ * understands.
+ *
+ * @example
+ * translateRegex('^OATH.*', 'match') // right(/^(?:^OATH[^\n]*)/v)
+ * translateRegex('a|b', 'full').right.test('axyz') // false
+ * translateRegex('(', 'search') // left('missing ), unterminated subpattern')
+ * @since 0.1.0
+ */
+export const translateRegex = (pattern: string, mode: RegexMode): Either<string, RegExp> => {
+  const t = translatePattern(pattern)
+  if (t._tag === 'Left') return t
+  try {
+    return right(new RegExp(anchored(t.right.source, mode), t.right.flags))
+  } catch (e) {
+    return left(e instanceof Error ? e.message : String(e))
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Conditions on the response's `result` (SPEC 3.2): `result_value`, `result_status`, `result_authentication`.
+ * In pre position there is no response: the value and status count as false, the authentication as missing.
+ *
+ * @since 0.1.0
+ */
+import { right } from '../core/either.js'
+import { defineCondition, pick } from './define.js'
+import { isTrue } from './grammar/boolean.js'
+import { type ConditionCompiler, NEVER_SKIPS } from './shapes.js'
+
+const resultField = (response: unknown, field: string): unknown => pick(pick(response, 'result'), field)
+
+const truthCondition =
+  (tag: 'ResultValue' | 'ResultStatus', field: 'value' | 'status'): ConditionCompiler =>
+  (name, value) => {
+    const expected = isTrue(value)
+    return right(
+      defineCondition({
+        name,
+        value,
+        data: { _tag: tag, expected },
+        facts: [`response.result.${field}`],
+        test: (ctx) => isTrue(resultField(ctx.event.response, field)) === expected,
+        skip: NEVER_SKIPS,
+        explain: (ctx, holds) => {
+          const actual = resultField(ctx.event.response, field)
+          return {
+            compared: { actual, expected },
+            reason: `result.${field} ${JSON.stringify(actual) ?? 'is missing and'} reads as ${isTrue(actual)}, ${holds ? 'as' : 'not'} expected (${expected})`,
+          }
+        },
+      }),
+    )
+  }
+
+/** `result_value`: `isTrue(value) === isTrue(result.value)`; missing or non-boolean ⇒ false. @since 0.1.0 */
+export const resultValue: ConditionCompiler = truthCondition('ResultValue', 'value')
+
+/** `result_status`: `isTrue(value) === isTrue(result.status)`. @since 0.1.0 */
+export const resultStatus: ConditionCompiler = truthCondition('ResultStatus', 'status')
+
+/** `result_authentication`: exact equality with `result.authentication`; missing ⇒ false. @since 0.1.0 */
+export const resultAuthentication: ConditionCompiler = (name, value) =>
+  right(
+    defineCondition({
+      name,
+      value,
+      data: { _tag: 'ResultAuthentication', expected: value },
+      facts: ['response.result.authentication'],
+      test: (ctx) => resultField(ctx.event.response, 'authentication') === value,
+      skip: NEVER_SKIPS,
+      explain: (ctx, holds) => {
+        const actual = resultField(ctx.event.response, 'authentication')
+        return {
+          compared: { actual, expected: value },
+          reason:
+            actual === undefined
+              ? 'the response has no result.authentication'
+              : `result.authentication is ${JSON.stringify(actual)}, ${holds ? 'as' : 'not'} expected`,
+        }
+      },
+    }),
+  )

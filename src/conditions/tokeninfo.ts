@@ -1,0 +1,120 @@
+/**
+ * Conditions on the token's info entries (SPEC 3.2): `last_auth`, `count_auth`, `count_auth_success`,
+ * `count_auth_fail` and `tokeninfo`. All are skipped when the event has no single token.
+ *
+ * @since 0.1.0
+ */
+import type { EvalContext } from '../core/context.js'
+import { left, right } from '../core/either.js'
+import type { EvalFailure } from '../core/errors.js'
+import { configError, dataFailure, defineCondition, ownValue } from './define.js'
+import { cachedDate, eventNow } from './grammar/clock.js'
+import { formatDuration, parseDuration } from './grammar/duration.js'
+import { parseInteger } from './grammar/integer.js'
+import { type ConditionCompiler, intCondition, keyedCondition } from './shapes.js'
+import { noTokenSkip } from './token.js'
+
+/** The data of a compiled `last_auth`. @since 0.1.0 */
+export interface LastAuthData {
+  readonly _tag: 'LastAuth'
+  readonly durationMs: number
+}
+
+/**
+ * `last_auth`: the last successful authentication is older than the duration (`last_auth + d < now`). Missing
+ * ⇒ false; an unparseable stored date ⇒ false (D8); an invalid duration is a configuration error.
+ *
+ * @since 0.1.0
+ */
+export const lastAuth: ConditionCompiler = (name, value) => {
+  const d = parseDuration(value)
+  if (d._tag === 'Left') return left([configError(name, 'invalid-duration', d.left)])
+  const durationMs = d.right
+  const test = (ctx: EvalContext): boolean | EvalFailure => {
+    const t = ctx.event.token
+    if (t === undefined) return true
+    const stored = ownValue(t.info, 'last_auth')
+    if (stored === undefined || stored === '') return false
+    const at = cachedDate(ctx, stored)
+    if (at === undefined) return false
+    const now = eventNow(ctx)
+    if (Number.isNaN(now))
+      return dataFailure(name, 'InvalidEventTime', `event.now ${JSON.stringify(ctx.event.now)} is not a date-time`)
+    return at + durationMs < now
+  }
+  return right(
+    defineCondition({
+      name,
+      value,
+      data: { _tag: 'LastAuth', durationMs } satisfies LastAuthData,
+      facts: ['token.info.last_auth', 'now'],
+      test,
+      skip: noTokenSkip,
+      explain: (ctx, holds) => {
+        const stored = ownValue(ctx.event.token?.info, 'last_auth')
+        if (stored === undefined || stored === '') return { compared: {}, reason: 'the token has no last_auth entry' }
+        const at = cachedDate(ctx, stored)
+        if (at === undefined)
+          return {
+            compared: { actual: stored },
+            reason: `last_auth ${JSON.stringify(stored)} is not a date (D8: false)`,
+          }
+        return {
+          compared: { actual: stored, olderThan: formatDuration(durationMs), now: ctx.event.now },
+          reason: `the last authentication ${JSON.stringify(stored)} is ${holds ? '' : 'not '}older than ${formatDuration(durationMs)}`,
+        }
+      },
+    }),
+  )
+}
+
+const countOf = (ctx: EvalContext, key: string, name: string): number | EvalFailure => {
+  const text = ownValue(ctx.event.token?.info, key)
+  if (text === undefined) return 0
+  const n = parseInteger(text)
+  if (n === undefined)
+    return dataFailure(name, 'ValueError', `tokeninfo ${key} ${JSON.stringify(text)} is not an integer`)
+  return Number(n)
+}
+
+/** `count_auth`: tokeninfo `count_auth` (default 0). @since 0.1.0 */
+export const countAuth: ConditionCompiler = intCondition('CountAuth', {
+  facts: ['token.info.count_auth'],
+  skip: noTokenSkip,
+  actual: (ctx) => countOf(ctx, 'count_auth', 'count_auth'),
+})
+
+/** `count_auth_success`: tokeninfo `count_auth_success` (default 0). @since 0.1.0 */
+export const countAuthSuccess: ConditionCompiler = intCondition('CountAuthSuccess', {
+  facts: ['token.info.count_auth_success'],
+  skip: noTokenSkip,
+  actual: (ctx) => countOf(ctx, 'count_auth_success', 'count_auth_success'),
+})
+
+/** `count_auth_fail`: `count_auth − count_auth_success`. @since 0.1.0 */
+export const countAuthFail: ConditionCompiler = intCondition('CountAuthFail', {
+  facts: ['token.info.count_auth', 'token.info.count_auth_success'],
+  skip: noTokenSkip,
+  actual: (ctx) => {
+    const all = countOf(ctx, 'count_auth', 'count_auth_fail')
+    if (typeof all !== 'number') return all
+    const ok = countOf(ctx, 'count_auth_success', 'count_auth_fail')
+    return typeof ok === 'number' ? all - ok : ok
+  },
+})
+
+/**
+ * `tokeninfo`: generic comparison on a tokeninfo entry; `{now}` / `{current_time}` with offsets (D5, D6, D18); any
+ * other placeholder or a stray brace is a configuration error. Missing key ⇒ false.
+ *
+ * @since 0.1.0
+ */
+export const tokeninfo: ConditionCompiler = keyedCondition(
+  'TokenInfo',
+  { braces: 'format', integerLeft: false },
+  {
+    fact: (key) => `token.info.${key}`,
+    skip: noTokenSkip,
+    lookup: (ctx, key) => ownValue(ctx.event.token?.info, key),
+  },
+)

@@ -1,0 +1,79 @@
+/**
+ * The engine the condition tests run: the real condition catalogue and a tiny local Logging module whose action
+ * always yields an intent, so a binding fires exactly when its conditions hold.
+ */
+import { conditionCatalogue } from '../../src/conditions/index.js'
+import type { HandlerCatalogue, ModuleDescriptor } from '../../src/core/catalogue.js'
+import { right } from '../../src/core/either.js'
+import { createEngine, type Engine } from '../../src/core/engine.js'
+import type { Binding, Evaluation, Event } from '../../src/core/model.js'
+import vectors from '../conformance/conditions.json' with { type: 'json' }
+
+/** One conformance vector. */
+export interface Vector {
+  readonly id: string
+  readonly conditions: Readonly<Record<string, string>>
+  readonly event: Event
+  readonly expect: 'fire' | 'skip' | 'error'
+  readonly note?: string
+  readonly ref?: string
+}
+
+const logging: ModuleDescriptor = {
+  name: 'Logging',
+  positions: ['pre', 'post'],
+  abortOnError: false,
+  compile: () =>
+    right({
+      run: (ctx, b) =>
+        ({
+          _tag: 'Intent',
+          intent: {
+            _tag: 'Logging',
+            bindingId: b.id,
+            bindingName: b.name,
+            handlerModule: b.handlerModule,
+            action: b.action,
+            event: ctx.event.name,
+            position: ctx.event.position,
+          },
+        }) as const,
+      facts: [],
+      warnings: [],
+    }),
+}
+
+const handlers: HandlerCatalogue = { module: (name) => (name === 'Logging' ? logging : undefined) }
+
+/** The real conditions with the stub Logging module. */
+export const engine: Engine = createEngine({ conditions: conditionCatalogue, handlers })
+
+/** Every vector of the conformance file. */
+export const VECTORS = vectors.vectors as unknown as ReadonlyArray<Vector>
+
+/** The default event of the conformance file (its first vector's event): user cornelius, one totp-like token. */
+export const BASE_EVENT: Event = (VECTORS.find((v) => v.id === 'empty-1') as Vector).event
+
+/** The binding of a vector, as the file's `about` describes it. */
+export const bindingOf = (conditions: Readonly<Record<string, string>>, event: Event): Binding => ({
+  ...(vectors.binding as Omit<Binding, 'events' | 'position' | 'conditions'>),
+  events: [event.name],
+  position: event.position,
+  conditions,
+})
+
+/** Evaluates one binding with these conditions for the event. */
+export const run = (conditions: Readonly<Record<string, string>>, event: Event): Evaluation =>
+  engine.evaluate(event, [bindingOf(conditions, event)])
+
+/** What happened: `fire`, `skip` or `error` (with the error tag), as the vectors classify it. */
+export const outcomeOf = (evaluation: Evaluation): 'fire' | 'skip' | `error:${string}` => {
+  const a = evaluation.audit[0]
+  if (a === undefined) return 'skip'
+  if (a.success && evaluation.intents.length === 1) return 'fire'
+  return `error:${a.error?.tag ?? 'unknown'}`
+}
+
+/** Shorthand: the outcome of conditions for an event. */
+export const verdict = (conditions: Readonly<Record<string, string>>, event: Event = BASE_EVENT): string =>
+  outcomeOf(run(conditions, event))
