@@ -1,4 +1,5 @@
 import { test as propTest } from '@fast-check/vitest'
+import type { Either as FpEither } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { decodeBindings, encodeBindings } from '../../src/codec/bindings.js'
 import type { DecodeErrors } from '../../src/codec/errors.js'
@@ -107,6 +108,14 @@ describe('a realistic privacyIDEA configuration export', () => {
     })
     expect(ok(decodeBindings(encoded))).toStrictEqual(decoded)
     expect(ok(decodeBindings(JSON.parse(JSON.stringify({ event: encoded }))))).toStrictEqual(decoded)
+  })
+})
+
+describe('the result', () => {
+  it("is fp-ts's Either (the same structure as tripline's)", () => {
+    const r: FpEither<DecodeErrors, ReadonlyArray<Binding>> = decodeBindings([])
+    const back: Either<DecodeErrors, ReadonlyArray<Binding>> = r
+    expect(back).toStrictEqual({ _tag: 'Right', right: [] })
   })
 })
 

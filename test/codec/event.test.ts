@@ -1,8 +1,11 @@
+import { test as propTest } from '@fast-check/vitest'
+import type { Either as FpEither } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { DecodeErrors } from '../../src/codec/errors.js'
 import { decodeEvent, EventCodec } from '../../src/codec/event.js'
 import type { Either } from '../../src/core/either.js'
 import type { Event } from '../../src/core/model.js'
+import { event } from '../arbitraries/event.js'
 
 const ok = (r: Either<DecodeErrors, Event>): Event => {
   if (r._tag === 'Left') throw new Error(JSON.stringify(r.left))
@@ -209,5 +212,17 @@ describe('EventCodec', () => {
     expect(EventCodec.is({ ...minimal, user: undefined })).toBe(false)
     expect(EventCodec.is({ ...minimal, position: 'middle' })).toBe(false)
     expect(EventCodec.is({ ...minimal, extra: 1 })).toBe(false)
+  })
+})
+
+describe('decodeEvent on generated events', () => {
+  propTest.prop([event()])('is the identity on valid events, as values and through JSON text', (e) => {
+    expect(ok(decodeEvent(e))).toStrictEqual(e)
+    expect(ok(decodeEvent(JSON.parse(JSON.stringify(e))))).toStrictEqual(e)
+  })
+
+  it("returns fp-ts's Either (the same structure as tripline's)", () => {
+    const r: FpEither<DecodeErrors, Event> = decodeEvent(minimal)
+    expect(r._tag).toBe('Right')
   })
 })
