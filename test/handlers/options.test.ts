@@ -1,0 +1,143 @@
+import { fc, test } from '@fast-check/vitest'
+import { describe, expect } from 'vitest'
+import { type ActionSpec, pyInt, validateOptions } from '../../src/handlers/options.js'
+
+const spec: ActionSpec = {
+  name: 'demo',
+  description: 'demo',
+  options: [
+    { name: 'req', type: 'str', required: true, description: '' },
+    { name: 'with default', type: 'str', required: true, default: 'dflt', description: '' },
+    { name: 'choice', type: 'str', values: ['a', 'b'], default: 'a', description: '' },
+    { name: 'maybe empty', type: 'str', values: ['', 'x'], description: '' },
+    { name: 'keep empty', type: 'str', required: true, emptyAllowed: true, description: '' },
+    { name: 'flag', type: 'bool', description: '' },
+    { name: 'n', type: 'int', default: '6', min: 1, max: 31, description: '' },
+    { name: 'soft n', type: 'int', invalid: 'warn', description: '' },
+    { name: 'when', type: 'str', requiredWhen: { option: 'choice', value: 'b' }, description: '' },
+  ],
+}
+
+const ok = { req: 'r', 'keep empty': '' }
+
+describe('validateOptions', () => {
+  test('defaults are applied, bools default to false, absent optionals stay absent', () => {
+    expect(validateOptions(spec, ok)).toEqual({
+      _tag: 'Right',
+      right: {
+        options: { req: 'r', 'with default': 'dflt', choice: 'a', 'keep empty': '', flag: false, n: 6 },
+        warnings: [],
+      },
+    })
+  })
+  test('an empty value takes the default, unless "" is an allowed value or emptyAllowed', () => {
+    const r = validateOptions(spec, { ...ok, 'with default': '', choice: '', 'maybe empty': '', n: '' })
+    expect(r._tag === 'Right' && r.right.options).toEqual({
+      req: 'r',
+      'with default': 'dflt',
+      choice: 'a',
+      'maybe empty': '',
+      'keep empty': '',
+      flag: false,
+      n: 6,
+    })
+  })
+  test('missing required options are errors with the option path', () => {
+    expect(validateOptions(spec, {})).toEqual({
+      _tag: 'Left',
+      left: [
+        { code: 'missing-option', message: 'demo: option "req" is required', path: ['options', 'req'] },
+        { code: 'missing-option', message: 'demo: option "keep empty" is required', path: ['options', 'keep empty'] },
+      ],
+    })
+    expect(validateOptions(spec, { ...ok, req: '' })).toMatchObject({
+      _tag: 'Left',
+      left: [{ path: ['options', 'req'] }],
+    })
+  })
+  test('requiredWhen applies only for the named value', () => {
+    expect(validateOptions(spec, { ...ok, choice: 'a' })._tag).toBe('Right')
+    expect(validateOptions(spec, { ...ok, choice: 'b' })).toEqual({
+      _tag: 'Left',
+      left: [
+        {
+          code: 'missing-option',
+          message: 'demo: option "when" is required when choice is "b"',
+          path: ['options', 'when'],
+        },
+      ],
+    })
+  })
+  test('a value outside the allowed set is an error naming the allowed values', () => {
+    expect(validateOptions(spec, { ...ok, choice: 'c' })).toEqual({
+      _tag: 'Left',
+      left: [
+        { code: 'invalid-option', message: 'demo: choice: "c" is not one of "a", "b"', path: ['options', 'choice'] },
+      ],
+    })
+  })
+  test('bools use is_true', () => {
+    for (const [text, value] of [
+      ['True', true],
+      ['true', true],
+      ['1', true],
+      ['TRUE', true],
+      ['False', false],
+      ['yes', false],
+      ['', false],
+    ] as const) {
+      const r = validateOptions(spec, { ...ok, flag: text })
+      expect(r._tag === 'Right' && r.right.options.flag).toBe(value)
+    }
+  })
+  test('integers: Python int(), range checked; warn-only integers read as null with a warning', () => {
+    const n = (text: string) => validateOptions(spec, { ...ok, n: text })
+    expect(n(' 12 ')).toMatchObject({ _tag: 'Right', right: { options: { n: 12 } } })
+    expect(n('32')).toMatchObject({ _tag: 'Left', left: [{ code: 'invalid-option', path: ['options', 'n'] }] })
+    expect(n('x')).toMatchObject({ _tag: 'Left', left: [{ code: 'invalid-option' }] })
+    expect(validateOptions(spec, { ...ok, 'soft n': 'abc' })).toMatchObject({
+      _tag: 'Right',
+      right: { options: { 'soft n': null }, warnings: [{ code: 'invalid-integer', path: ['options', 'soft n'] }] },
+    })
+    expect(validateOptions(spec, { ...ok, 'soft n': '-3' })).toMatchObject({
+      _tag: 'Right',
+      right: { options: { 'soft n': -3 } },
+    })
+  })
+  test('unknown options are warnings, also __proto__ and constructor', () => {
+    const raw = JSON.parse('{"req": "r", "keep empty": "", "__proto__": "x", "constructor": "y"}') as Record<
+      string,
+      string
+    >
+    const r = validateOptions(spec, raw)
+    expect(r._tag).toBe('Right')
+    if (r._tag === 'Right') {
+      expect(r.right.warnings.map((w) => [w.code, w.path])).toEqual([
+        ['unknown-option', ['options', '__proto__']],
+        ['unknown-option', ['options', 'constructor']],
+      ])
+      expect(Object.getPrototypeOf(r.right.options)).toBe(Object.prototype)
+    }
+  })
+})
+
+describe('pyInt', () => {
+  test.each([
+    ['42', 42],
+    [' +7 ', 7],
+    ['-0', 0],
+    ['08', 8],
+    ['1_000', 1000],
+    ['1__0', undefined],
+    ['_1', undefined],
+    ['4.0', undefined],
+    ['', undefined],
+    ['0x10', undefined],
+    ['99999999999999999999', undefined],
+  ])('pyInt(%j) = %j', (text, value) => {
+    expect(pyInt(text)).toBe(value)
+  })
+  test.prop([fc.integer({ min: -1e9, max: 1e9 })])('reads back String(n)', (n) => {
+    expect(pyInt(String(n))).toBe(n)
+  })
+})
