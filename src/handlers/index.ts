@@ -44,6 +44,11 @@ export const MODULES: ReadonlyArray<HandlerModuleDescriptor> = [
 
 const BY_NAME: ReadonlyMap<string, HandlerModuleDescriptor> = new Map(MODULES.map((m) => [m.name, m]))
 
+/** The handler catalogue with tripline's richer module descriptors. @since 0.1.0 */
+export interface TriplineHandlerCatalogue extends HandlerCatalogue {
+  readonly module: (name: string) => HandlerModuleDescriptor | undefined
+}
+
 /**
  * The handler half of tripline's catalogue. Lookup by exact module name through a `Map`: `__proto__` or
  * `constructor` are unknown modules like any other name.
@@ -53,9 +58,7 @@ const BY_NAME: ReadonlyMap<string, HandlerModuleDescriptor> = new Map(MODULES.ma
  * handlerCatalogue.module('__proto__') // undefined
  * @since 0.1.0
  */
-export const handlerCatalogue: HandlerCatalogue & {
-  readonly module: (name: string) => HandlerModuleDescriptor | undefined
-} = {
+export const handlerCatalogue: TriplineHandlerCatalogue = {
   module: (name) => (typeof name === 'string' ? BY_NAME.get(name) : undefined),
 }
 

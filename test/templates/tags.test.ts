@@ -121,7 +121,10 @@ describe('SPEC 5 tags and their sources', () => {
   })
 
   test('html escapes every value', () => {
-    const c = makeContext({ ...baseEvent, user: { ...(baseEvent.user as never), info: { givenname: '<b>&"' } } })
+    const c = makeContext({
+      ...baseEvent,
+      user: { login: 'alice', realm: 'realm1', resolver: 'r', info: { givenname: '<b>&"' } },
+    })
     expect(notificationTagValues(c, undefined, true).givenname).toBe('&lt;b&gt;&amp;&quot;')
   })
 })
