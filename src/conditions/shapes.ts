@@ -7,7 +7,7 @@
 import type { CompiledCondition, Outcome } from '../core/catalogue.js'
 import type { EvalContext } from '../core/context.js'
 import { type Either, left, right } from '../core/either.js'
-import type { EvalFailure, Issue } from '../core/errors.js'
+import { type EvalFailure, type Issue, isEvalFailure } from '../core/errors.js'
 import { configError, defineCondition, warning } from './define.js'
 import { isTrue } from './grammar/boolean.js'
 import { formatDuration } from './grammar/duration.js'
@@ -314,7 +314,7 @@ const describeComparison = (
   switch (c._tag) {
     case 'Untyped': {
       const r = resolveOperand(ctx, c.operand)
-      return { operator: c.written, expected: '_tag' in r ? c.operand : r.text }
+      return { operator: c.written, expected: isEvalFailure(r) ? c.operand : r.text }
     }
     case 'IntOrder':
       return { operator: c.written, expected: c.operand }
@@ -329,7 +329,10 @@ const describeComparison = (
       return { operator: c.negate ? '!string_contains' : 'string_contains', expected: c.needle }
     case 'DateOrder': {
       const r = resolveOperand(ctx, c.operand)
-      return { operator: c.op === 'before' ? 'date_before' : 'date_after', expected: '_tag' in r ? c.operand : r.text }
+      return {
+        operator: c.op === 'before' ? 'date_before' : 'date_after',
+        expected: isEvalFailure(r) ? c.operand : r.text,
+      }
     }
     case 'WithinLast':
       return { operator: c.negate ? '!date_within_last' : 'date_within_last', expected: formatDuration(c.durationMs) }

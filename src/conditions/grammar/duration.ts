@@ -22,7 +22,7 @@ export const MAX_DURATION_MS = 8.64e15
 
 const DURATION = /^\s*([+-]?)\s*(\d+)\s*([smhdy])\s*$/
 const NO_UNIT = /^\s*[+-]?\s*\d+\s*$/
-const OTHER_UNIT = /^\s*[+-]?\s*\d+\s*(\S+)\s*$/
+const OTHER_UNIT = /^\s*[+-]?\s*\d+\s*([A-Za-z]+)\s*$/
 const HINT = 'use s, m, h, d or y'
 
 /**
@@ -41,7 +41,7 @@ export const parseDuration = (text: string): Either<string, number> => {
     const unit = m[3] as keyof typeof DURATION_UNITS
     const magnitude = Number(m[2]) * DURATION_UNITS[unit]
     if (!(magnitude <= MAX_DURATION_MS)) return left(`${JSON.stringify(text)} is too large`)
-    return right(m[1] === '-' ? -magnitude : magnitude)
+    return right(m[1] === '-' && magnitude !== 0 ? -magnitude : magnitude)
   }
   if (text.trim() === '') return left(`${JSON.stringify(text)} is empty; write a number and a unit, e.g. 7d (${HINT})`)
   if (NO_UNIT.test(text)) return left(`${JSON.stringify(text)} has no unit; ${HINT}`)

@@ -21,7 +21,7 @@
 import type { EvalContext } from '../../core/context.js'
 import { memoise } from '../../core/context.js'
 import { type Either, left, right } from '../../core/either.js'
-import { type EvalFailure, evalFailure } from '../../core/errors.js'
+import { type EvalFailure, evalFailure, isEvalFailure } from '../../core/errors.js'
 import { cachedDate, eventNow, eventOffset } from './clock.js'
 import { type Comparator, parseComparison } from './comparator.js'
 import { parseCsvList } from './csv.js'
@@ -461,7 +461,7 @@ export const compareGeneric = (ctx: EvalContext, c: GenericComparison, leftValue
         return typeof leftValue === 'string' ? c.items.has(leftValue) !== c.negate : c.negate
       }
       const r = resolveOperand(ctx, c.items as Operand)
-      if ('_tag' in r) return r
+      if (isEvalFailure(r)) return r
       const items = csvItems(ctx, r.text)
       if (items === undefined) return false
       return typeof leftValue === 'string' ? items.has(leftValue) !== c.negate : c.negate
@@ -472,7 +472,7 @@ export const compareGeneric = (ctx: EvalContext, c: GenericComparison, leftValue
       if (typeof c.needle === 'string') needle = c.needle
       else {
         const r = resolveOperand(ctx, c.needle)
-        if ('_tag' in r) return r
+        if (isEvalFailure(r)) return r
         needle = r.text.toLowerCase()
       }
       return leftValue.toLowerCase().includes(needle) !== c.negate
@@ -480,7 +480,7 @@ export const compareGeneric = (ctx: EvalContext, c: GenericComparison, leftValue
     case 'DateOrder': {
       if (typeof leftValue !== 'string') return false
       const r = resolveOperand(ctx, c.operand)
-      if ('_tag' in r) return r
+      if (isEvalFailure(r)) return r
       const ld = cachedDate(ctx, leftValue)
       if (ld === undefined || r.date === undefined) return false
       return c.op === 'before' ? ld < r.date : ld > r.date

@@ -1,0 +1,68 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { compareInts, compileIntComparison, parseInteger } from '../../../src/conditions/grammar/integer.js'
+import { blanks, INTEGER_SPELLINGS, integerSpelling } from '../../arbitraries/condition-values.js'
+
+describe('integer comparison (SPEC 3.1 compare_ints)', () => {
+  it('agrees with JavaScript comparison for every comparator spelling on generated integers', () => {
+    fc.assert(
+      fc.property(
+        integerSpelling,
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        blanks,
+        ([spelling, relation], actual, expected, b) => {
+          const c = compileIntComparison(`${b}${spelling}${b}${expected}${b}`)
+          return compareInts(actual, c) === relation(actual, expected)
+        },
+      ),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('catches an off-by-one at the boundary: each spelling at b-1, b, b+1', () => {
+    for (const [spelling, relation] of INTEGER_SPELLINGS) {
+      for (const actual of [9, 10, 11]) {
+        expect(compareInts(actual, compileIntComparison(`${spelling}10`)), `${actual} ${spelling} 10`).toBe(
+          relation(actual, 10),
+        )
+      }
+    }
+  })
+
+  it('ignores anything left of the comparator', () => {
+    expect(compareInts(5, compileIntComparison('count >4'))).toBe(true)
+  })
+
+  it.each([
+    ['', 'empty-value'],
+    ['   ', 'empty-value'],
+    ['>notaninteger', 'non-integer'],
+    ['>1.5', 'non-integer'],
+    ['1==1==1', 'repeated-comparator'],
+    ['equals5', 'non-integer'],
+  ])('%j is always false (%s)', (value, code) => {
+    const c = compileIntComparison(value)
+    expect(c).toMatchObject({ _tag: 'IntNever', code })
+    expect(compareInts(0, c)).toBe(false)
+    expect(compareInts(5, c)).toBe(false)
+  })
+
+  it('parses integers as Python int() does', () => {
+    expect(parseInteger(' 05 ')).toBe(5)
+    expect(parseInteger('+7')).toBe(7)
+    expect(parseInteger('-7')).toBe(-7)
+    expect(parseInteger('1_000')).toBe(1000)
+    expect(parseInteger('1__0')).toBeUndefined()
+    expect(parseInteger('_1')).toBeUndefined()
+    expect(parseInteger('0x10')).toBeUndefined()
+    expect(parseInteger('1e3')).toBeUndefined()
+    expect(parseInteger('')).toBeUndefined()
+    expect(parseInteger('99999999999999999999')).toBe(99999999999999999999n)
+  })
+
+  it('compares beyond 2^53 exactly', () => {
+    expect(compareInts(9007199254740992, compileIntComparison('<9007199254740993'))).toBe(true)
+    expect(compareInts(9007199254740992, compileIntComparison('==9007199254740993'))).toBe(false)
+  })
+})

@@ -1,0 +1,139 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { translatePattern, translateRegex } from '../../../src/conditions/grammar/regex.js'
+import { regexLiteral, smallText } from '../../arbitraries/condition-values.js'
+
+const compile = (pattern: string, mode: 'match' | 'search' | 'full'): RegExp => {
+  const r = translateRegex(pattern, mode)
+  if (r._tag === 'Left') throw new Error(r.left)
+  return r.right
+}
+
+describe('Python → JavaScript regex translation (D14)', () => {
+  it.each([
+    ['^OATH.*', 'match', 'OATH123456', true],
+    ['123', 'match', 'OATH123', false],
+    ['OATH', 'match', 'OATH123', true],
+    ['special', 'search', 'something very special happened', true],
+    ['^special', 'search', 'something very special happened', false],
+    ['does not exist$', 'search', 'user does not exist', true],
+    ['^does not exist', 'search', 'user does not exist', false],
+    ['.*', 'search', '', true],
+    ['^$', 'search', '', true],
+    ['ab.*', 'full', 'abc', true],
+    ['b.*', 'full', 'abc', false],
+    ['a|b', 'full', 'axyz', false],
+    ['a|b', 'full', 'b', true],
+    ['(?i)hallo', 'full', 'HALLO', true],
+    ['(?i)(?s)a.b', 'full', 'A\nB', true],
+    ['a.b', 'full', 'a\nb', false],
+    ['a.b', 'full', 'a\rb', true],
+    ['x$', 'search', 'x\n', true],
+    ['x\\Z', 'search', 'x\n', false],
+    ['\\Ax', 'search', 'yx', false],
+    ['(?m)^b', 'search', 'a\nb', true],
+    ['^b', 'search', 'a\nb', false],
+    ['(?P<n>a)(?P=n)', 'full', 'aa', true],
+    ['(a)\\1', 'full', 'aa', true],
+    ['a{,2}', 'full', 'aa', true],
+    ['a{2,}', 'full', 'aaa', true],
+    ['a{2', 'full', 'a{2', true],
+    ['a{}', 'full', 'a{}', true],
+    ['\\d+', 'full', '١٢٣', true],
+    ['(?a)\\d+', 'full', '١٢٣', false],
+    ['\\w+', 'full', 'Ünïcødé', true],
+    ['(?a)\\w+', 'full', 'Ünïcødé', false],
+    ['\\bfoo\\b', 'search', 'é foo bar', true],
+    ['\\bfoo\\b', 'search', 'éfoo', false],
+    ['[\\w-]+', 'full', 'a-b_c', true],
+    ['[^\\d]+', 'full', 'abc', true],
+    ['[\\D]+', 'full', 'abc', true],
+    ['[]a]+', 'full', ']a', true],
+    ['[a-]+', 'full', 'a-', true],
+    ['[\\b]', 'full', '\b', true],
+    ['\\x41\\u0042\\U00000043\\101\\0', 'full', 'ABCA\0', true],
+    ['(?x) a b  # comment\n c', 'full', 'abc', true],
+    ['(?x)[ ]', 'full', ' ', true],
+    ['(?s:.)x', 'full', '\nx', true],
+    ['(?#note)ab', 'full', 'ab', true],
+    ['a(?=b)', 'search', 'ab', true],
+    ['(?<!a)b', 'search', 'ab', false],
+    ['\\-\\.', 'full', '-.', true],
+    ['😀+', 'full', '😀😀', true],
+    ['\\/', 'full', '/', true],
+  ] as const)('%j (%s) on %j → %s', (pattern, mode, text, expected) => {
+    expect(compile(pattern, mode).test(text)).toBe(expected)
+  })
+
+  it.each([
+    ['(?>a)', 'atomic groups'],
+    ['a++', 'possessive'],
+    ['(?(1)a|b)', 'conditional'],
+    ['\\N{EM DASH}', 'named Unicode'],
+    ['(?i:a)', 'scoped case'],
+    ['a(?i)b', 'global flags not at the start'],
+    ['(?L)a', 'locale'],
+    ['(?ai)a', 'ASCII-only case-insensitive'],
+    ['(', 'missing )'],
+    [')', 'unbalanced parenthesis'],
+    ['*a', 'nothing to repeat'],
+    ['a**', 'multiple repeat'],
+    ['^*', 'nothing to repeat'],
+    ['\\q', 'bad escape'],
+    ['[a', 'unterminated character set'],
+    ['[z-a]', 'bad character range'],
+    ['[\\d-z]', 'bad character range'],
+    ['\\1(a)', 'invalid group reference'],
+    ['(a\\1)', 'open group'],
+    ['(?P=x)', 'unknown group name'],
+    ['(?<n>a)', 'unknown extension'],
+    ['a{3,2}', 'min repeat greater than max repeat'],
+    ['\\x4', 'incomplete escape'],
+    ['x\\', 'lone backslash'],
+    ['\\777', 'octal escape'],
+  ])('%j has no faithful translation: %s', (pattern, reason) => {
+    const r = translatePattern(pattern)
+    expect(r._tag).toBe('Left')
+    expect(r._tag === 'Left' && r.left).toContain(reason)
+  })
+
+  it('keeps leading inline flags in front of the anchoring (matches)', () => {
+    expect(translatePattern('(?i)abc')).toEqual({ _tag: 'Right', right: { source: 'abc', flags: 'iv' } })
+  })
+
+  it('match anchors at the start, search anywhere, full on the whole value (generated literals)', () => {
+    fc.assert(
+      fc.property(regexLiteral, smallText, ({ pattern, raw }, text) => {
+        return (
+          compile(pattern, 'match').test(text) === text.startsWith(raw) &&
+          compile(pattern, 'search').test(text) === text.includes(raw) &&
+          compile(pattern, 'full').test(text) === (text === raw)
+        )
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('alternation stays inside the anchors of a whole-value match', () => {
+    fc.assert(
+      fc.property(regexLiteral, regexLiteral, smallText, (a, b, text) => {
+        return compile(`${a.pattern}|${b.pattern}`, 'full').test(text) === (text === a.raw || text === b.raw)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('a leading ^ or \\A changes nothing in match mode; $ accepts one final newline', () => {
+    fc.assert(
+      fc.property(regexLiteral, smallText, ({ pattern, raw }, text) => {
+        const m = compile(pattern, 'match').test(text)
+        return (
+          compile(`^${pattern}`, 'match').test(text) === m &&
+          compile(`\\A${pattern}`, 'match').test(text) === m &&
+          compile(`${pattern}$`, 'search').test(text) === (text.endsWith(raw) || text.endsWith(`${raw}\n`))
+        )
+      }),
+      { numRuns: 500 },
+    )
+  })
+})
