@@ -57,6 +57,10 @@ export interface PrivacyIdeaEventDefinition {
 /**
  * The binding codec: decodes either shape into a `Binding`, encodes a `Binding` into privacyIDEA's shape.
  *
+ * @example
+ * import * as t from 'io-ts'
+ * const Bindings: t.Type<ReadonlyArray<Binding>, ReadonlyArray<PrivacyIdeaEventDefinition>> = t.readonlyArray(BindingCodec)
+ *
  * @since 0.1.0
  */
 export type BindingCodec = Type<Binding, PrivacyIdeaEventDefinition, unknown>

@@ -25,6 +25,10 @@ export interface DecodeError {
 /**
  * Every problem found in one input, in document order; never empty when returned as a `Left`.
  *
+ * @example
+ * const r = decodeBindings([{ id: 1 }])
+ * const errors: DecodeErrors = r._tag === 'Left' ? r.left : []
+ *
  * @since 0.1.0
  */
 export type DecodeErrors = ReadonlyArray<DecodeError>

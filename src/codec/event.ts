@@ -31,6 +31,10 @@ import {
 /**
  * The event codec: decodes and checks an `Event`; encodes it unchanged (it is JSON already).
  *
+ * @example
+ * const codec: EventCodec = EventCodec
+ * codec.decode({ name: 'auth', position: 'pre', now: '2026-11-29T10:00:00Z', request: { params: {} } })._tag // 'Right'
+ *
  * @since 0.1.0
  */
 export type EventCodec = Type<Event, Event, unknown>

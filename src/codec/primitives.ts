@@ -194,13 +194,13 @@ export interface DefaultedField<A> {
 /** One field of a struct. @since 0.1.0 */
 export type Field<A> = RequiredField<A> | OptionalField<A> | DefaultedField<A>
 
-/** @since 0.1.0 */
+/** A field that must be present: `required(Str)`. @since 0.1.0 */
 export const required = <A>(codec: FieldCodec<A>): RequiredField<A> => ({ _tag: 'Required', codec })
 
-/** @since 0.1.0 */
+/** A field that may be absent and then stays absent: `optional(Str)`. @since 0.1.0 */
 export const optional = <A>(codec: FieldCodec<A | undefined>): OptionalField<A> => ({ _tag: 'Optional', codec })
 
-/** @since 0.1.0 */
+/** A field that takes `fallback` when absent: `defaulted(Bool, true)`. @since 0.1.0 */
 export const defaulted = <A>(codec: FieldCodec<A>, fallback: A): DefaultedField<A> => ({
   _tag: 'Defaulted',
   codec,
