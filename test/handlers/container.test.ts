@@ -1,0 +1,186 @@
+import { describe, expect, test } from 'vitest'
+import type { Event } from '../../src/core/model.js'
+import { baseEvent, binding, compile, engine, evaluate, onlyIntent } from './helpers.js'
+
+const withContainer: Event = {
+  ...baseEvent,
+  container: {
+    serial: 'SMPH0001',
+    type: 'smartphone',
+    states: ['active'],
+    owners: [
+      { login: 'alice', realm: 'realm1', resolver: 'resolver1' },
+      { login: 'bob', realm: 'realm2', resolver: '' },
+    ],
+    realms: ['realm1'],
+    tokenCount: 2,
+    info: {},
+  },
+}
+
+const base = {
+  bindingId: 1,
+  bindingName: 'b1',
+  handlerModule: 'Container',
+  event: 'token_init',
+  position: 'post',
+}
+
+const run = (action: string, options: Record<string, string> = {}, event: Event = withContainer) =>
+  evaluate(binding('Container', action, options), event)
+
+describe('Container (SPEC 4.11)', () => {
+  test('create with defaults: no users, no tokens', () => {
+    expect(onlyIntent(run('create', { type: 'generic' }, baseEvent))).toEqual({
+      ...base,
+      _tag: 'Container.create',
+      action: 'create',
+      options: { type: 'generic', description: '', user: false, token: false },
+      containerType: 'generic',
+      description: '',
+      users: [],
+      tokens: [],
+    })
+  })
+  test('create for the user in event with the event’s tokens', () => {
+    const e = { ...baseEvent, serial: 'TOTP0001, HOTP0002' }
+    expect(
+      onlyIntent(run('create', { type: 'smartphone', description: 'phone', user: 'True', token: 'True' }, e)),
+    ).toMatchObject({
+      containerType: 'smartphone',
+      description: 'phone',
+      users: [{ login: 'alice', realm: 'realm1', resolver: 'resolver1' }],
+      tokens: ['TOTP0001', 'HOTP0002'],
+    })
+  })
+  test('create users: user in event, else the container owners, else the existing token owner', () => {
+    const { user: _u, ...noUser } = withContainer
+    expect(onlyIntent(run('create', { type: 'generic', user: 'True' }, noUser))).toMatchObject({
+      users: [
+        { login: 'alice', realm: 'realm1', resolver: 'resolver1' },
+        { login: 'bob', realm: 'realm2' },
+      ],
+    })
+    const { user: _v, container: _c, ...tokenOnly } = withContainer
+    expect(onlyIntent(run('create', { type: 'generic', user: 'True' }, tokenOnly))).toMatchObject({
+      users: [{ login: 'alice', realm: 'realm1', resolver: 'resolver1' }],
+    })
+  })
+  test.each([
+    ['delete', 'Container.delete'],
+    ['remove all tokens', 'Container.remove all tokens'],
+    ['disable all tokens', 'Container.disable all tokens'],
+    ['enable all tokens', 'Container.enable all tokens'],
+    ['unregister', 'Container.unregister'],
+    ['delete container info', 'Container.delete container info'],
+  ])('%s names the event container', (action, tag) => {
+    expect(onlyIntent(run(action))).toEqual({ ...base, _tag: tag, action, options: {}, container: 'SMPH0001' })
+  })
+  test('every action but create declines without a container', () => {
+    for (const action of ['delete', 'unassign', 'assign', 'remove all tokens', 'unregister', 'delete container info']) {
+      const r = run(action, {}, baseEvent)
+      expect([action, r.intents, r.audit[0]?.success, r.audit[0]?.info]).toEqual([
+        action,
+        [],
+        false,
+        'b1 (no container found for the event)',
+      ])
+    }
+  })
+  test('unassign removes every owner; without owners it declines', () => {
+    expect(onlyIntent(run('unassign'))).toMatchObject({
+      _tag: 'Container.unassign',
+      users: [
+        { login: 'alice', realm: 'realm1', resolver: 'resolver1' },
+        { login: 'bob', realm: 'realm2' },
+      ],
+    })
+    const none = {
+      ...withContainer,
+      container: { ...(withContainer.container as NonNullable<Event['container']>), owners: [] },
+    }
+    expect(run('unassign', {}, none).audit[0]).toMatchObject({
+      success: false,
+      info: 'b1 (no user found to unassign from the container)',
+    })
+  })
+  test('assign the user in event; without any user it declines', () => {
+    expect(onlyIntent(run('assign'))).toMatchObject({
+      _tag: 'Container.assign',
+      users: [{ login: 'alice', realm: 'realm1', resolver: 'resolver1' }],
+    })
+    const { user: _u, token: _t, ...noUsers } = withContainer
+    const none = {
+      ...noUsers,
+      container: { ...(withContainer.container as NonNullable<Event['container']>), owners: [] },
+    }
+    expect(run('assign', {}, none).audit[0]).toMatchObject({
+      success: false,
+      info: 'b1 (no user found to assign to the container)',
+    })
+  })
+  test('set states / add states: booleans read with is_true (D12), privacyIDEA’s order', () => {
+    expect(onlyIntent(run('set states', { damaged: 'True', lost: '1', active: 'False', disabled: '' }))).toEqual({
+      ...base,
+      _tag: 'Container.set states',
+      action: 'set states',
+      options: { active: false, disabled: false, lost: true, damaged: true },
+      container: 'SMPH0001',
+      states: ['lost', 'damaged'],
+    })
+    expect(onlyIntent(run('add states', { disabled: 'true' }))).toMatchObject({
+      _tag: 'Container.add states',
+      states: ['disabled'],
+    })
+  })
+  test('no selected state: a warning at compile time, the action declines', () => {
+    expect(
+      compile(binding('Container', 'set states', { active: 'False' })).action?.warnings.map((w) => w.code),
+    ).toEqual(['no-state-selected'])
+    expect(run('add states', { active: 'False' }).audit[0]).toMatchObject({
+      success: false,
+      info: 'b1 (no state selected)',
+    })
+    expect(
+      compile(binding('Container', 'set states', { active: 'True', disabled: 'True' })).action?.warnings.map(
+        (w) => w.code,
+      ),
+    ).toEqual(['exclusive-states'])
+  })
+  test('set description: required', () => {
+    expect(onlyIntent(run('set description', { description: 'Alice’s phone' }))).toMatchObject({
+      description: 'Alice’s phone',
+    })
+    expect(compile(binding('Container', 'set description', { description: '' })).issues).toMatchObject([
+      { code: 'missing-option', path: ['options', 'description'] },
+    ])
+  })
+  test('set / add container info: key required, value defaults to ""', () => {
+    expect(onlyIntent(run('set container info', { key: 'site' }))).toMatchObject({
+      _tag: 'Container.set container info',
+      options: { key: 'site', value: '' },
+      key: 'site',
+      value: '',
+    })
+    expect(onlyIntent(run('add container info', { key: 'site', value: 'HQ' }))).toMatchObject({
+      _tag: 'Container.add container info',
+      key: 'site',
+      value: 'HQ',
+    })
+  })
+  test('scenario: a lost-phone report (token_lost) marks the token’s container lost and disables its tokens', () => {
+    const bindings = [
+      binding('Container', 'add states', { lost: 'True' }, { id: 1, events: ['token_lost'] }),
+      binding('Container', 'disable all tokens', {}, { id: 2, events: ['token_lost'] }),
+    ]
+    const r = engine.evaluate({ ...withContainer, name: 'token_lost' }, bindings)
+    expect(r.intents.map((i) => [i._tag, (i as unknown as { container: string }).container])).toEqual([
+      ['Container.add states', 'SMPH0001'],
+      ['Container.disable all tokens', 'SMPH0001'],
+    ])
+    expect(r.audit.map((a) => a.action)).toEqual([
+      'POST-EVENT token_lost>>Container:add states',
+      'POST-EVENT token_lost>>Container:disable all tokens',
+    ])
+  })
+})
