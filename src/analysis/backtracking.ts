@@ -2,7 +2,8 @@
  * Regular expressions prone to catastrophic backtracking (ReDoS), found by recheck (a well-kept checker based on
  * automata theory and fuzzing) rather than a home-made heuristic. The regexes come from the compiled condition data
  * (every `RegExp` in it: `serial`, `detail_message`, `detail_error_message`, `challenge_session`, `matches`
- * comparisons), falling back to the raw value where a plug-in keeps none, and from RequestMangler's `match_pattern`.
+ * comparisons), falling back to the raw value of a regex-valued condition where a plug-in keeps none, and from
+ * RequestMangler's `match_pattern`.
  *
  * @since 0.1.0
  */
@@ -39,9 +40,6 @@ const REGEX_CONDITIONS: ReadonlySet<string> = new Set([
   'challenge_session',
 ])
 
-/** Conditions with `key comparator value` values, where `matches`/`!matches` compares with a regex (SPEC 3.1). */
-const GENERIC_CONDITIONS: ReadonlySet<string> = new Set(['tokeninfo', 'user_info', 'container_info', 'counter'])
-
 const collectRegExps = (data: unknown, out: RegExp[], seen: Set<object>, depth: number): void => {
   if (typeof data !== 'object' || data === null || depth > 8 || seen.has(data)) return
   seen.add(data)
@@ -68,17 +66,11 @@ const fromPython = (written: string): { readonly source: string; readonly flags:
   return { source, flags }
 }
 
-/** The regex of a `key matches regex` comparison value, quoted or not (SPEC 3.1), or undefined. */
-const matchesOperand = (value: string): string | undefined => {
-  const m = /(?:^|\s|')!?matches'?\s*(.*)$/s.exec(value) ?? /'!?matches'(.*)$/s.exec(value)
-  return m?.[1]?.trim()
-}
-
 const ALLOWED_FLAGS = /[^gimsuy]/g
 
 /**
  * Every regular expression of one binding: from each compiled condition's data (falling back to the raw value for
- * regex-valued and `matches` conditions) and RequestMangler's `match_pattern` option.
+ * regex-valued conditions) and RequestMangler's `match_pattern` option.
  *
  * @since 0.1.0
  */
@@ -100,13 +92,9 @@ export const regexesOf = (
         })
       continue
     }
-    const written = REGEX_CONDITIONS.has(c.name)
-      ? c.value
-      : GENERIC_CONDITIONS.has(c.name)
-        ? matchesOperand(c.value)
-        : undefined
-    if (written !== undefined && written !== '')
-      out.push({ path: ['conditions', c.name], ...fromPython(written), written })
+    // a plug-in that keeps no RegExp in its data: the value of a regex-valued condition is the regex
+    if (REGEX_CONDITIONS.has(c.name) && c.value !== '')
+      out.push({ path: ['conditions', c.name], ...fromPython(c.value), written: c.value })
   }
   if (binding.handlerModule === 'RequestMangler') {
     const pattern = binding.options.match_pattern
