@@ -23,6 +23,7 @@
  * Every intent records what its action saw (`sawParams`, `sawResponse`) so tests can check request/response
  * threading.
  */
+
 import type {
   Catalogue,
   CompiledAction,
@@ -34,6 +35,7 @@ import { type EvalContext, memoise } from '../../src/core/context.js'
 import { type Either, left, right } from '../../src/core/either.js'
 import { evalFailure, type Issue, issue } from '../../src/core/errors.js'
 import type { Binding, Event, Intent, Json, Request } from '../../src/core/model.js'
+import type { BindingVocabulary } from '../arbitraries/binding.js'
 
 /** The intent every toy action produces. */
 export interface ToyIntent extends Intent {
@@ -41,22 +43,6 @@ export interface ToyIntent extends Intent {
   readonly sawParams: Readonly<Record<string, string>>
   readonly sawResponse?: unknown
 }
-
-/** Condition names the toy catalogue knows, with values that compile and values that do not. */
-export const TOY_CONDITIONS = {
-  flag: { good: ['yes', 'no'], bad: ['maybe', '', 'YES'] },
-  fail: { good: ['BoomError', 'OtherError'], bad: [] },
-  realm: { good: ['realm1', 'realm2', '', 'Realm1'], bad: [] },
-  param: { good: ['x=1', 'x=2', 'y=1', 'x='], bad: ['x', ''] },
-} as const
-
-/** Module name → action names. */
-export const TOY_MODULES = {
-  Notify: ['send', 'decline', 'fail'],
-  Forward: ['forward', 'fail'],
-  SetParam: ['set'],
-  SetResponse: ['set'],
-} as const
 
 /** Module defaults for abortOnError, as the catalogue describes them. */
 export const TOY_ABORT_DEFAULTS: Readonly<Record<string, boolean>> = {
@@ -345,3 +331,32 @@ export const event = (over: Partial<Event> = {}): Event => ({
   request: { params: {} },
   ...over,
 })
+
+/**
+ * The toy catalogue's names for `bindingOver` (test/arbitraries/binding.ts): good and bad values of every
+ * condition, option values that make the setters change `x`/`y` to values the `param` condition reads, event names
+ * that match the default event vocabulary (test/arbitraries/event.ts) and names nobody knows.
+ */
+export const toyVocabulary: BindingVocabulary = {
+  modules: {
+    // Repeated actions are drawn more often.
+    Notify: {
+      actions: ['send', 'send', 'send', 'send', 'decline', 'fail', 'throw'],
+      options: { to: ['admin', 'ops', ''] },
+      weight: 4,
+    },
+    Forward: { actions: ['forward', 'forward', 'fail'], options: {} },
+    SetParam: { actions: ['set'], options: { key: ['x', 'y'], value: ['0', '1', '2'] }, weight: 2 },
+    SetResponse: { actions: ['set'], options: { key: ['detail', 'result'], value: ['gone', ''] } },
+  },
+  conditions: {
+    // Repeated values are drawn more often: mostly values that hold, now and then bad ones.
+    flag: ['yes', 'yes', 'yes', 'yes', 'no', 'no', ' yes', 'maybe'],
+    realm: ['realm1', 'realm1', 'realm2', 'Realm1', ''],
+    param: ['x=1', 'x=1', 'x=2', 'y=1', 'x=0', 'y=2', 'x=', 'x'],
+    memo: ['x=1', 'y=2'],
+  },
+  rareConditions: { fail: ['BoomError', 'OtherError'], throws: [''] },
+  events: ['token_init', 'validate_check', 'Token_Init', 'token_init ', 'other'],
+  unknown: ['Nope', 'notify', 'nonsense', 'Flag'],
+}
