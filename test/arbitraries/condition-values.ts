@@ -121,3 +121,63 @@ export const smallText: fc.Arbitrary<string> = fc.string({
   unit: fc.constantFrom(...'abAB01 .*+?()[]{}|^$\\-\n'.split('')),
   maxLength: 10,
 })
+
+/** Values for every condition: typical, edge and malformed ones (some do not compile). */
+export const CONDITION_VALUE_SAMPLES: Readonly<Record<string, ReadonlyArray<string>>> = {
+  client_ip: ['10.0.0.0/24', '10.0.0.0/8, !10.0.0.1', '!10.0.0.1', '::1, 2001:db8::/32', '', '10.0.0.300'],
+  realm: ['realm1', 'realm1,realm2', 'realm1,', '', 'Realm1'],
+  user_info: ['givenname == Cornelius', 'userid < 1001', 'expiration > {now}-5d', "email 'matches' .*@.*", '', '== x'],
+  resolver: ['resolver1', 'resolver1,resolver2', ''],
+  logged_in_user: ['admin', 'user', ''],
+  result_value: ['True', 'False', 'true', ''],
+  result_status: ['True', 'False'],
+  result_authentication: ['ACCEPT', 'REJECT', 'CHALLENGE', 'DECLINED'],
+  token_locked: ['True', 'False', 'true', '1'],
+  tokenrealm: ['realm1', 'realm1,realm2', ''],
+  tokenresolver: ['resolver1', 'reso2,reso3'],
+  serial: ['^TOTP', 'HOTP.*', '', '(?i)totp', '['],
+  user_token_number: ['1', '>0', '<2', "'=='0", '>x', ''],
+  user_container_number: ['0', '!=1', '>=1'],
+  detail_error_message: ['does not exist$', '^$', '.*'],
+  detail_message: ['special', '^matching', '(?i)TOKENS'],
+  counter: ['logins > 3', 'fails == 0', 'logins < abc', "logins 'in' 1,2", 'missing == 0', ''],
+  tokentype: ['totp', 'hotp,totp,', 'spass'],
+  token_has_owner: ['True', 'False'],
+  token_is_orphaned: ['True', 'False'],
+  token_validity_period: ['True', 'False'],
+  otp_counter: ['0', '>100', '<=5'],
+  last_auth: ['1h', '7d', '100y', '- 5 d', '7'],
+  count_auth: ['<100', '>99', '=0'],
+  count_auth_success: ['>45', '0'],
+  count_auth_fail: ['>45', '<1'],
+  failcounter: ['<9', '>=10', '=8'],
+  tokeninfo: [
+    'myValue < 100',
+    'last_auth < {now}-1d',
+    "d 'date_within_last' 7d",
+    "v 'in' a, b",
+    "v 'string_contains' x",
+    "v '!matches' a|b",
+    'x == {other}',
+    '',
+  ],
+  rollout_state: ['enrolled', '', 'clientwait'],
+  token_is_in_container: ['True', 'False'],
+  challenge_session: ['challenge_declined', 'enrollment', '^$'],
+  challenge_expired: ['True', 'False', 'false'],
+  container_state: ['active', 'disabled,lost', ''],
+  container_exact_state: ['active', 'disabled,lost', 'disabled,disabled'],
+  container_has_owner: ['True', 'False'],
+  container_type: ['smartphone', 'generic'],
+  container_has_token: ['True', 'False'],
+  container_realm: ['realm1', 'realm1,realm2'],
+  container_resolver: ['resolver1', 'resolver2'],
+  container_info: ['registration_state == registered', 'challenge_ttl < 5', "k '!in' a"],
+  container_last_authentication: ['1d', '1y', 'x'],
+  container_last_synchronization: ['1h', '30d'],
+}
+
+/** A condition name and one of its sample values. */
+export const conditionEntry: fc.Arbitrary<readonly [string, string]> = fc
+  .constantFrom(...Object.keys(CONDITION_VALUE_SAMPLES))
+  .chain((name) => fc.constantFrom(...(CONDITION_VALUE_SAMPLES[name] ?? [''])).map((v) => [name, v] as const))

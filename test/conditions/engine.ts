@@ -77,3 +77,22 @@ export const outcomeOf = (evaluation: Evaluation): 'fire' | 'skip' | `error:${st
 /** Shorthand: the outcome of conditions for an event. */
 export const verdict = (conditions: Readonly<Record<string, string>>, event: Event = BASE_EVENT): string =>
   outcomeOf(run(conditions, event))
+
+/** The base event with some fields replaced. */
+export const withEvent = (patch: Partial<Event>): Event => ({ ...BASE_EVENT, ...patch })
+
+/** The base event's token with some fields replaced (the token must exist in the base event). */
+export const withToken = (patch: Partial<NonNullable<Event['token']>>): Event =>
+  withEvent({ token: { ...(BASE_EVENT.token as NonNullable<Event['token']>), ...patch } })
+
+/** The base event without its token. */
+export const withoutToken = (): Event => {
+  const { token: _token, ...rest } = BASE_EVENT
+  return rest
+}
+
+/** The base event without its user. */
+export const withoutUser = (): Event => {
+  const { user: _user, ...rest } = BASE_EVENT
+  return rest
+}
