@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { auditEntry } from './audit.js'
-import type { Outcome } from './catalogue.js'
+import type { ActionResult, Outcome } from './catalogue.js'
 import type { CompiledBinding, RuleSet } from './compile.js'
 import { type EvalContext, makeContext } from './context.js'
 import { absurd } from './either.js'
@@ -30,6 +30,20 @@ export type Step =
 const SILENT: Step = { _tag: 'Silent' }
 
 const failed = (f: EvalFailure): Step => ({ _tag: 'Failed', errorTag: f.errorTag, message: f.message })
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+/**
+ * The step of a triggered action, built field by field: `{ ...result, _tag: 'Fired' }` (a spread followed by a
+ * property) is an order of magnitude slower on V8 than a literal, and this runs once per triggered binding.
+ */
+const firedStep = (result: Extract<ActionResult, { readonly _tag: 'Intent' }>): Step => {
+  const step: Mutable<Extract<Step, { readonly _tag: 'Fired' }>> = { _tag: 'Fired', intent: result.intent }
+  if (result.details !== undefined) step.details = result.details
+  if (result.request !== undefined) step.request = result.request
+  if (result.response !== undefined) step.response = result.response
+  return step
+}
 
 /** ANDs the conditions in order with early exit: the first non-`true` outcome decides. @since 0.1.0 */
 export const conditionsOutcome = (cb: CompiledBinding, ctx: EvalContext): Outcome => {
@@ -60,7 +74,7 @@ export const stepBinding = (cb: CompiledBinding, ctx: EvalContext): Step => {
     const result = action.run(ctx, cb.binding)
     switch (result._tag) {
       case 'Intent':
-        return { ...result, _tag: 'Fired' }
+        return firedStep(result)
       case 'Declined':
         return result
       case 'EvalFailure':
