@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest'
+import { baseEvent, binding, compile, engine, evaluate, onlyIntent } from './helpers.js'
+
+const hook = (options: Record<string, string>) =>
+  binding('WebHook', 'post_webhook', {
+    URL: 'https://hooks.example.com/pi',
+    content_type: 'application/json',
+    data: '{}',
+    ...options,
+  })
+
+describe('WebHook (SPEC 4.9)', () => {
+  test('without replace the data is sent as configured', () => {
+    expect(onlyIntent(evaluate(hook({ data: '{"user": "{logged_in_user}"}' })))).toEqual({
+      _tag: 'WebHook.post_webhook',
+      bindingId: 1,
+      bindingName: 'b1',
+      handlerModule: 'WebHook',
+      action: 'post_webhook',
+      event: 'token_init',
+      position: 'post',
+      options: {
+        URL: 'https://hooks.example.com/pi',
+        content_type: 'application/json',
+        replace: false,
+        data: '{"user": "{logged_in_user}"}',
+      },
+      url: 'https://hooks.example.com/pi',
+      contentType: 'application/json',
+      data: '{"user": "{logged_in_user}"}',
+      replaced: false,
+    })
+  })
+  test('JSON with replace: tags in keys, strings and list items; other values untouched; Python serialisation', () => {
+    const data =
+      '{"{user_realm}": {"who": "{logged_in_user}", "n": 3, "ok": true, "tags": ["{token_serial}", 7, null]}, "é": "{surname}"}'
+    expect(onlyIntent(evaluate(hook({ replace: 'True', data })))).toMatchObject({
+      replaced: true,
+      data: '{"realm1": {"who": "alice", "n": 3, "ok": true, "tags": ["TOTP0001", 7, null]}, "\\u00e9": "Liddell"}',
+    })
+  })
+  test('every SPEC 5 tag is available, plus the WebHook aliases; missing values are ""', () => {
+    const data =
+      '{admin}|{realm}|{serial}|{token_serial}|{token_owner}|{user_realm}|{logged_in_user}|{registrationcode}'
+    expect(
+      onlyIntent(evaluate(hook({ content_type: 'application/x-www-form-urlencoded', replace: 'True', data }))),
+    ).toMatchObject({
+      contentType: 'application/x-www-form-urlencoded',
+      data: 'helpdesk|realm1|TOTP0001|TOTP0001|Alice|realm1|alice|',
+    })
+  })
+  test.each([
+    ['json', 'application/json'],
+    ['urlencoded', 'application/x-www-form-urlencoded'],
+    ['urlendcode', 'application/x-www-form-urlencoded'],
+    ['application/json', 'application/json'],
+    ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded'],
+  ])('content type %s is sent as %s', (stored, sent) => {
+    expect(onlyIntent(evaluate(hook({ content_type: stored })))).toMatchObject({ contentType: sent })
+  })
+  test('an unknown content type is a configuration error', () => {
+    expect(compile(hook({ content_type: 'text/plain' })).issues).toMatchObject([
+      { code: 'invalid-option', path: ['options', 'content_type'] },
+    ])
+  })
+  test.each([
+    ['{"a": "{nope}"}', 'application/json'],
+    ['{"a": 1', 'application/json'],
+    ['a={serial}&b={', 'application/x-www-form-urlencoded'],
+  ])('%j cannot be replaced: the original data is sent, with a warning and run details', (data, contentType) => {
+    const b = hook({ replace: 'True', content_type: contentType, data })
+    expect(compile(b).action?.warnings.map((w) => [w.code, w.path])).toEqual([
+      ['webhook-data-unchanged', ['options', 'data']],
+    ])
+    const r = evaluate(b)
+    expect(onlyIntent(r)).toMatchObject({ data, replaced: false })
+    expect(r.audit[0]?.info).toBe('b1 (data sent unchanged: tags not replaced)')
+  })
+  test('URL, content_type and data are required', () => {
+    expect(compile(binding('WebHook', 'post_webhook')).issues.map((i) => i.path)).toEqual([
+      ['options', 'URL'],
+      ['options', 'content_type'],
+      ['options', 'data'],
+    ])
+  })
+  test('scenario: on token_init post the new serial and owner to the asset database', () => {
+    const b = binding(
+      'WebHook',
+      'post_webhook',
+      {
+        URL: 'https://assets.example.com/tokens',
+        content_type: 'json',
+        replace: 'True',
+        data: '{"serial": "{serial}", "owner": "{username}@{userrealm}", "type": "{tokentype}", "by": "{admin}"}',
+      },
+      { events: ['token_init'] },
+    )
+    expect(engine.evaluate(baseEvent, [b]).intents).toMatchObject([
+      {
+        url: 'https://assets.example.com/tokens',
+        contentType: 'application/json',
+        data: '{"serial": "TOTP0001", "owner": "alice@realm1", "type": "totp", "by": "helpdesk"}',
+      },
+    ])
+  })
+})
