@@ -39,6 +39,20 @@ const PY_INT = /^[+-]?[0-9]+(?:_[0-9]+)*$/
  * @since 0.1.0
  */
 export const parseInteger = (text: string): Int | undefined => {
+  const len = text.length
+  if (len > 0 && len <= 15) {
+    // Fast path: an optional sign and ASCII digits only (the common case on the hot path).
+    const c0 = text.charCodeAt(0)
+    let i = c0 === 43 || c0 === 45 ? 1 : 0
+    if (i < len) {
+      while (i < len) {
+        const c = text.charCodeAt(i)
+        if (c < 48 || c > 57) break
+        i++
+      }
+      if (i === len) return Number(text) || 0
+    }
+  }
   const t = pyStrip(text)
   if (!PY_INT.test(t)) return undefined
   const clean = t.replaceAll('_', '')
