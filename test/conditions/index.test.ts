@@ -168,7 +168,7 @@ describe('trace agrees with test', () => {
         if (isEvalFailure(outcome)) return t.verdict === 'error'
         return outcome ? t.verdict === 'pass' || t.verdict === 'skip' : t.verdict === 'fail'
       }),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     )
   })
 
@@ -178,7 +178,7 @@ describe('trace agrees with test', () => {
         const out = outcomeOf(engine.evaluate(e, [bindingOf(Object.fromEntries(entries), e)]))
         return out !== 'error:InternalError'
       }),
-      { numRuns: 1000 },
+      { numRuns: 400 },
     )
   })
 })
