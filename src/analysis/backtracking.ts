@@ -98,8 +98,11 @@ export const regexesOf = (
   }
   if (binding.handlerModule === 'RequestMangler') {
     const pattern = binding.options.match_pattern
-    if (typeof pattern === 'string' && pattern !== '')
-      out.push({ path: ['options', 'match_pattern'], ...fromPython(pattern), written: pattern })
+    if (typeof pattern === 'string' && pattern !== '') {
+      // the pattern must match the whole parameter value (SPEC 4.6)
+      const { source, flags } = fromPython(pattern)
+      out.push({ path: ['options', 'match_pattern'], source: `^(?:${source})$`, flags, written: pattern })
+    }
   }
   return out
 }

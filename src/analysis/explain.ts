@@ -419,7 +419,9 @@ const VERDICT_LABEL: Readonly<Record<ConditionExplanation['verdict'], string>> =
   'not-reached': 'not reached',
 }
 
+/** Fields every intent has (shown in the title) and the binding's options (in the JSON, not in the summary). */
 const COMMON_INTENT_FIELDS = new Set([
+  'options',
   '_tag',
   'bindingId',
   'bindingName',
@@ -431,7 +433,7 @@ const COMMON_INTENT_FIELDS = new Set([
 
 const truncate = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s)
 
-/** The fields of an intent beyond the common ones, as compact JSON (for one line of text). @since 0.1.0 */
+/** The fields of an intent beyond the common ones and its options, as compact JSON (for one line of text). @since 0.1.0 */
 export const intentFields = (intent: Intent, max = 240): string => {
   const rest: Record<string, unknown> = {}
   for (const k of Object.keys(intent)) {
