@@ -98,7 +98,7 @@ export const evaluate = (b: Binding, event: Event = baseEvent): Evaluation =>
   engine.evaluate(event, [{ ...b, events: [event.name], position: event.position }])
 
 /** The single intent of an evaluation (throws when there is none, to fail the test loudly). */
-export const onlyIntent = <I extends Intent = Intent>(e: Evaluation): I => {
+export const onlyIntent = <I = Intent>(e: Evaluation): I => {
   if (e.intents.length !== 1) throw new Error(`expected one intent, got ${JSON.stringify(e)}`)
   return e.intents[0] as I
 }
