@@ -84,6 +84,9 @@ const NativeText = new Type<string, string, unknown>(
 
 const NativeEvents = list('a list of event names', Str)
 
+/** The default of absent options and conditions: one shared object, frozen so no binding can change another's. */
+const NONE: Readonly<Record<string, string>> = Object.freeze({})
+
 const nativeFields = {
   id: required(IdCodec),
   name: required(Str),
@@ -96,11 +99,11 @@ const nativeFields = {
   abortOnError: optional(Bool),
   options: defaulted(
     record('an object of option names and string values', NativeText, { reserved: 'reject', entry: 'option' }),
-    {},
+    NONE,
   ),
   conditions: defaulted(
     record('an object of condition names and string values', NativeText, { reserved: 'reject', entry: 'condition' }),
-    {},
+    NONE,
   ),
 }
 
@@ -149,7 +152,7 @@ const piConditionRecord = record('an object of condition names and values', Priv
 const PiOptions = new Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>, unknown>(
   piOptions.name,
   piOptions.is,
-  (u, c) => (u === null ? success({}) : piOptions.validate(u, c)),
+  (u, c) => (u === null ? success(NONE) : piOptions.validate(u, c)),
   (a) => a,
 )
 
@@ -158,7 +161,7 @@ const PiConditions = new Type<Readonly<Record<string, string>>, Readonly<Record<
   'an object of condition names and values, or its JSON text',
   piConditionRecord.is,
   (u, c): Validation<Readonly<Record<string, string>>> => {
-    if (u === null) return success({})
+    if (u === null) return success(NONE)
     if (typeof u !== 'string') return piConditionRecord.validate(u, c)
     let parsed: unknown
     try {
@@ -243,8 +246,8 @@ const piFields = {
   position: defaulted(PiPosition, 'post' as Position),
   ordering: defaulted(FiniteNumber, 0),
   abort_on_error: optional(PiAbortOnError),
-  options: defaulted(PiOptions, {}),
-  conditions: defaulted(PiConditions, {}),
+  options: defaulted(PiOptions, NONE),
+  conditions: defaulted(PiConditions, NONE),
   condition: optional(LegacyCondition),
 }
 
