@@ -47,9 +47,8 @@ export const containerState: ConditionCompiler = (name, value) => {
 export const containerExactState: ConditionCompiler = (name, value) => {
   const listed = commaSet(value)
   const sameSet = (c: Container): boolean => {
-    const actual = new Set(c.states)
-    if (actual.size !== listed.size) return false
-    for (const s of listed) if (!actual.has(s)) return false
+    for (const s of c.states) if (!listed.has(s)) return false
+    for (const s of listed) if (!c.states.includes(s)) return false
     return true
   }
   return right(
