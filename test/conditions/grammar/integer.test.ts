@@ -8,10 +8,17 @@ describe('integer comparison (SPEC 3.1 compare_ints)', () => {
     fc.assert(
       fc.property(
         integerSpelling,
-        fc.integer({ min: -1000, max: 1000 }),
-        fc.integer({ min: -1000, max: 1000 }),
+        // Half of the pairs sit at the boundary (actual − expected ∈ [−1, 1]), so an off-by-one is always found.
+        fc
+          .integer({ min: -1000, max: 1000 })
+          .chain((e) =>
+            fc.tuple(
+              fc.oneof(fc.integer({ min: e - 1, max: e + 1 }), fc.integer({ min: -1000, max: 1000 })),
+              fc.constant(e),
+            ),
+          ),
         blanks,
-        ([spelling, relation], actual, expected, b) => {
+        ([spelling, relation], [actual, expected], b) => {
           const c = compileIntComparison(`${b}${spelling}${b}${expected}${b}`)
           return compareInts(actual, c) === relation(actual, expected)
         },
