@@ -49,7 +49,11 @@ const NULLS = new Set(['', '~', 'null', 'Null', 'NULL'])
  * @since 0.1.0
  */
 export const yamlScalar = (raw: string): Json | undefined => {
-  const text = raw.trim()
+  const trimmed = raw.trim()
+  // A plain scalar ends at a comment; it cannot hold `: ` (YAML reads a nested mapping there).
+  const text = trimmed.startsWith("'") || trimmed.startsWith('"') ? trimmed : trimmed.replace(/\s+#.*$/, '')
+  if (text !== trimmed && text.trim() === '') return null
+  if (!text.startsWith("'") && !text.startsWith('"') && /:(?:\s|$)/.test(text)) return undefined
   if (text.startsWith("'"))
     return text.length >= 2 && text.endsWith("'") ? text.slice(1, -1).replace(/''/g, "'") : undefined
   if (text.startsWith('"')) {

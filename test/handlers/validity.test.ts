@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest'
+import { compileValidity, renderValidity } from '../../src/handlers/validity.js'
+
+const NOW = Date.UTC(2026, 10, 29, 9, 0, 42)
+
+const render = (value: string, offset = 60) => {
+  const c = compileValidity(value)
+  if (c._tag === 'Left') throw new Error(c.left)
+  return renderValidity(c.right, NOW, offset)
+}
+
+describe('Token set validity dates', () => {
+  test.each([
+    ['+10m', '2026-11-29T10:10+0100'],
+    ['+24h', '2026-11-30T10:00+0100'],
+    ['+7d', '2026-12-06T10:00+0100'],
+    ['+7D', '2026-12-06T10:00+0100'],
+    ['+-1d', '2026-11-28T10:00+0100'],
+    ['+5y', '2026-11-29T10:00+0100'],
+    ['+xd', '2026-11-29T10:00+0100'],
+    ['   ', '2026-11-29T10:00+0100'],
+  ])('offset %j → %s', (value, out) => {
+    expect(render(value)).toBe(out)
+  })
+  test.each([
+    ['2016-12-23', '2016-12-23T00:00'],
+    ['2016-12-23 15:30:10', '2016-12-23T15:30'],
+    ['2016-12-23T15:30+0600', '2016-12-23T15:30+0600'],
+    ['2016-12-23T15:30:00+06:00', '2016-12-23T15:30+0600'],
+    ['2016-12-23T15:30Z', '2016-12-23T15:30+0000'],
+    ['2016/12/23', '2016-12-23T00:00'],
+    ['2016/12/23 9:30', '2016-12-23T09:30'],
+    ['23.12.2016 9:30', '2016-12-23T09:30'],
+    ['23/12/2016', '2016-12-23T00:00'],
+    ['01/02/26 10:30', '2026-02-01T10:30'],
+    ['29.02.2024', '2024-02-29T00:00'],
+  ])('fixed %j → %s', (value, out) => {
+    expect(render(value)).toBe(out)
+  })
+  test.each(['tomorrow', '2016-13-01', '31.04.2016', '29.02.2023', '2016-12-23T25:00', '5'])(
+    '%j is not a date',
+    (value) => {
+      expect(compileValidity(value)._tag).toBe('Left')
+    },
+  )
+})
