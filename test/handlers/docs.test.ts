@@ -1,0 +1,57 @@
+/** docs/handlers.md stays in step with the option tables the validator enforces. */
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { MODULES } from '../../src/handlers/index.js'
+import type { ActionSpec } from '../../src/handlers/options.js'
+
+const DOC = readFileSync(new URL('../../docs/handlers.md', import.meta.url), 'utf8')
+
+const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, '\\n')
+
+/** The option table of one action, as docs/handlers.md prints it. */
+const table = (a: ActionSpec): string => {
+  if (a.options.length === 0) return `**Options of \`${a.name}\`**\n\nNo options.`
+  const rows = a.options.map((o) => {
+    const req = o.required
+      ? 'yes'
+      : o.requiredWhen
+        ? `when ${o.requiredWhen.option} is \`${o.requiredWhen.value}\``
+        : ''
+    const vals = o.values
+      ? o.values.map((v) => `\`${v === '' ? '""' : v}\``).join(', ')
+      : o.type === 'int' && o.min !== undefined
+        ? `${o.min}–${o.max}`
+        : ''
+    const def =
+      o.default !== undefined
+        ? o.default.includes('\n')
+          ? '(built-in body, below)'
+          : `\`${esc(o.default)}\``
+        : o.type === 'bool'
+          ? '`False`'
+          : ''
+    const type = o.type === 'int' && o.invalid === 'warn' ? 'int (invalid ⇒ warning, no change)' : o.type
+    return `| \`${o.name}\` | ${type} | ${req} | ${vals} | ${def} | ${esc(o.description)} |`
+  })
+  return [
+    `**Options of \`${a.name}\`**`,
+    '',
+    '| option | type | required | allowed values | default | meaning |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n')
+}
+
+describe('docs/handlers.md', () => {
+  test.each(MODULES.map((m) => [m.name, m] as const))(
+    '%s: a section with positions and every option table',
+    (name, m) => {
+      expect(DOC).toContain(`\n## ${name}\n`)
+      const section = DOC.slice(DOC.indexOf(`\n## ${name}\n`))
+      expect(section).toContain(
+        m.positions.length === 1 ? `Position \`${m.positions[0]}\` only` : 'Positions `pre`, `post`',
+      )
+      for (const a of m.actions) expect(section).toContain(table(a))
+    },
+  )
+})
