@@ -55,7 +55,7 @@ export interface HandlerModuleDescriptor extends ModuleDescriptor {
 
 const quote = (s: string): string => JSON.stringify(s)
 
-/** Compiles one binding with a known action definition: options first, then the action's own checks. */
+/** Compiles one binding with a known action definition: options first, then the action's own checks. @since 0.1.0 */
 export const compileAction = (
   definition: ActionDefinition,
   binding: Binding,

@@ -107,7 +107,7 @@ const typeName = (u: unknown): string =>
             ? 'bool'
             : 'dict'
 
-/** The outcome of a pure response change. */
+/** The outcome of a pure response change. @since 0.1.0 */
 export type Mangled =
   | { readonly _tag: 'Changed'; readonly response: JsonObject }
   | { readonly _tag: 'Unchanged'; readonly reason: string }

@@ -130,3 +130,62 @@ test.prop([eventArbitrary(vocabulary), fc.constantFrom(...bindingsFor('post'))],
     expect(evaluation.intents.length).toBe(evaluation.audit[0]?.success === true ? 1 : 0)
   },
 )
+
+const ACTIONS = MODULES.flatMap((m) =>
+  m.actionNames === 'script'
+    ? [{ module: m.name, action: 'run.sh', names: (m.actions[0]?.options ?? []).map((o) => o.name) }]
+    : m.actions.map((a) => ({ module: m.name, action: a.name, names: a.options.map((o) => o.name) })),
+)
+
+const optionValue = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom(
+    '',
+    'True',
+    'False',
+    '1',
+    '-3',
+    '{serial}',
+    '{now}-1d',
+    '{',
+    '}',
+    '{{',
+    '/a/b',
+    '(.*)',
+    '{0}',
+    '__proto__',
+    '[1]',
+    '{"a": "{user}"}',
+  ),
+)
+
+test.prop(
+  [
+    fc.constantFrom(...ACTIONS).chain((a) =>
+      fc.tuple(
+        fc.constant(a),
+        fc.dictionary(
+          fc.oneof(
+            fc.constantFrom(...(a.names.length > 0 ? a.names : ['x'])),
+            fc.constantFrom('__proto__', 'constructor', 'junk'),
+          ),
+          optionValue,
+          {
+            maxKeys: 6,
+            noNullPrototype: true,
+          },
+        ),
+      ),
+    ),
+    eventArbitrary(vocabulary),
+  ],
+  { numRuns: 300 },
+)(
+  'random options never make compile or evaluation throw; compiled actions never fail internally',
+  ([a, options], event) => {
+    const b = { ...binding(a.module, a.action, options), events: [event.name], position: event.position }
+    const evaluation = engine.evaluate(event, [b])
+    expect(evaluation.audit.filter((x) => x.error?.tag === 'InternalError')).toEqual([])
+    for (const intent of evaluation.intents) expect(roundTrip(intent)).toStrictEqual(intent)
+  },
+)
