@@ -41,10 +41,17 @@ export const sourcePath = (json: unknown, path: Path): Path => {
   const [index, field, ...rest] = path
   if (typeof index !== 'number') return path
   const written = list[index]
-  const theirs = isRecord(written) && ('handlermodule' in written || 'event' in written)
-  if (field === undefined || typeof field !== 'string' || !theirs) return [...prefix, ...path]
-  const name = PRIVACYIDEA_FIELDS[field] ?? field
-  // privacyIDEA stores the event list as one comma-separated string: point at the string
-  if (field === 'events' && typeof written.event === 'string') return [...prefix, index, name]
+  if (field === undefined || typeof field !== 'string' || !isRecord(written)) return [...prefix, ...path]
+  const theirs = PRIVACYIDEA_FIELDS[field]
+  const piShape = ('handlermodule' in written || 'event' in written) && !('handlerModule' in written)
+  const name = theirs !== undefined && !(field in written) && (theirs in written || piShape) ? theirs : field
+  if (field === 'events') {
+    const events = written[name]
+    // privacyIDEA's comma-separated string, or a list whose items were split or trimmed: point at the whole field
+    const aligned =
+      Array.isArray(events) &&
+      events.every((e) => typeof e === 'string' && e !== '' && e.trim() === e && !e.includes(','))
+    if (!aligned) return [...prefix, index, name]
+  }
   return [...prefix, index, name, ...rest]
 }

@@ -163,6 +163,12 @@ describe('io helpers', () => {
     expect(sourcePath({ result: { value: [{ events: [] }] } }, [0, 'events'])).toEqual(['result', 'value', 0, 'events'])
     expect(sourcePath([{ events: ['x'] }], [0, 'events', 0])).toEqual([0, 'events', 0])
     expect(sourcePath([], [])).toEqual([])
+    expect(sourcePath({ event: [{ event: ['a', 'b, c'], handlermodule: 'X' }] }, [0, 'events', 2])).toEqual([
+      'event',
+      0,
+      'event',
+    ])
+    expect(sourcePath([{ event: ['x'], handlerModule: 'X' }], [0, 'handlerModule'])).toEqual([0, 'handlerModule'])
   })
 })
 
