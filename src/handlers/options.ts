@@ -18,6 +18,7 @@
  * @since 0.1.0
  */
 import { isTrue } from '../conditions/grammar/boolean.js'
+import { parseInteger } from '../conditions/grammar/integer.js'
 import { type Either, left, right } from '../core/either.js'
 import { type Issue, issue } from '../core/errors.js'
 
@@ -102,12 +103,9 @@ export interface ValidatedOptions {
   readonly warnings: ReadonlyArray<Issue>
 }
 
-const PY_INT = /^[+-]?\d(?:_?\d)*$/
-
 /**
- * Python's `int()` on a string: surrounding whitespace allowed, an optional sign, decimal digits with single
- * underscores between them (`1_000`), leading zeros allowed. `undefined` when Python would raise or the value is
- * beyond JavaScript's safe integers.
+ * Python's `int()` on a string (the conditions grammar's `parseInteger`), as a JSON-safe number: `undefined` when
+ * Python would raise or the value is beyond JavaScript's safe integers (an intent cannot carry a bigint).
  *
  * @example
  * pyInt(' +42 ') // 42
@@ -117,10 +115,8 @@ const PY_INT = /^[+-]?\d(?:_?\d)*$/
  * @since 0.1.0
  */
 export const pyInt = (text: string): number | undefined => {
-  const trimmed = text.trim()
-  if (!PY_INT.test(trimmed)) return undefined
-  const n = Number(trimmed.replace(/_/g, ''))
-  return Number.isSafeInteger(n) ? (Object.is(n, -0) ? 0 : n) : undefined
+  const n = parseInteger(text)
+  return typeof n === 'number' ? (Object.is(n, -0) ? 0 : n) : undefined
 }
 
 const quote = (s: string): string => JSON.stringify(s)
