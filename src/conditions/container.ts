@@ -178,6 +178,7 @@ export const containerInfo: ConditionCompiler = keyedCondition(
   'ContainerInfo',
   { braces: 'none', integerLeft: false },
   {
+    subjectFacts: ['container.serial'],
     fact: (key) => `container.info.${key}`,
     skip: noContainerSkip,
     lookup: (ctx, key) => ownValue(ctx.event.container?.info, key),

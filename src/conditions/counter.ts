@@ -12,6 +12,7 @@ export const counter: ConditionCompiler = keyedCondition(
   'Counter',
   { braces: 'none', integerLeft: true },
   {
+    subjectFacts: [],
     fact: (key) => `counters.${key}`,
     skip: NEVER_SKIPS,
     lookup: (ctx, key) => ownValue(ctx.event.counters, key) ?? 0,

@@ -264,6 +264,8 @@ export const keyedCondition =
     subject: {
       /** The event path of a key, e.g. `token.info.myValue`. */
       readonly fact: (key: string) => string
+      /** Facts the skip rule reads (the subject's existence, e.g. `token.serial`), read whatever the key. */
+      readonly subjectFacts: ReadonlyArray<string>
       readonly skip: (ctx: EvalContext) => string | undefined
       /** The value of a key; undefined when the key is missing. */
       readonly lookup: (ctx: EvalContext, key: string) => LeftValue
@@ -289,7 +291,7 @@ export const keyedCondition =
         name,
         value,
         data: { _tag: tag, comparison } satisfies KeyedData<T>,
-        facts: [...(key === '' ? [] : [subject.fact(key)]), ...(usesClock ? ['now'] : [])],
+        facts: [...subject.subjectFacts, ...(key === '' ? [] : [subject.fact(key)]), ...(usesClock ? ['now'] : [])],
         warnings: warnings.map((w) => warning(name, w.code, w.reason)),
         test,
         skip,

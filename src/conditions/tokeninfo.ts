@@ -113,6 +113,7 @@ export const tokeninfo: ConditionCompiler = keyedCondition(
   'TokenInfo',
   { braces: 'format', integerLeft: false },
   {
+    subjectFacts: ['token.serial'],
     fact: (key) => `token.info.${key}`,
     skip: noTokenSkip,
     lookup: (ctx, key) => ownValue(ctx.event.token?.info, key),

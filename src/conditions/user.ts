@@ -38,6 +38,7 @@ export const userInfo: ConditionCompiler = keyedCondition(
   'UserInfo',
   { braces: 'literal', integerLeft: false },
   {
+    subjectFacts: [],
     fact: (key) => `user.info.${key}`,
     skip: NEVER_SKIPS,
     lookup: (ctx, key) => ownValue(ctx.event.user?.info, key),
@@ -66,14 +67,14 @@ export const loggedInUser: ConditionCompiler = (name, value) =>
 
 /** `user_token_number`: the number of the user's tokens (empty user ⇒ skipped). @since 0.1.0 */
 export const userTokenNumber: ConditionCompiler = intCondition('UserTokenNumber', {
-  facts: ['user.tokenCount'],
+  facts: ['user.login', 'user.tokenCount'],
   skip: emptyUserSkip,
   actual: (ctx) => ctx.event.user?.tokenCount ?? 0,
 })
 
 /** `user_container_number`: the number of the user's containers (empty user ⇒ skipped). @since 0.1.0 */
 export const userContainerNumber: ConditionCompiler = intCondition('UserContainerNumber', {
-  facts: ['user.containerCount'],
+  facts: ['user.login', 'user.containerCount'],
   skip: emptyUserSkip,
   actual: (ctx) => ctx.event.user?.containerCount ?? 0,
 })

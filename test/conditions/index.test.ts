@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { KERNEL_FACTS, prune } from '../../src/analysis/facts.js'
 import {
   CONDITION_NAMES,
   compileCondition,
@@ -179,6 +180,20 @@ describe('trace agrees with test', () => {
         return out !== 'error:InternalError'
       }),
       { numRuns: 400 },
+    )
+  })
+
+  it('reads nothing outside its facts: the verdict is the same on the event pruned to them', () => {
+    fc.assert(
+      fc.property(conditionEntry, event(), ([name, value], e) => {
+        const c = compileCondition(name, value)
+        if (c._tag === 'Left') return true
+        const full = c.right.test(makeContext(e))
+        const pruned = c.right.test(makeContext(prune(e, [...KERNEL_FACTS, ...c.right.facts])))
+        expect(pruned, `${name}: ${value}`).toEqual(full)
+        return true
+      }),
+      { numRuns: 1000 },
     )
   })
 })

@@ -91,8 +91,9 @@ describe('tokeninfo', () => {
       const c = compileCondition('tokeninfo', v)
       return c._tag === 'Right' ? c.right.facts : []
     }
-    expect(facts('myValue < 100')).toEqual(['token.info.myValue'])
-    expect(facts('myDate < {now}')).toEqual(['token.info.myDate', 'now'])
-    expect(facts("d 'date_within_last' 7d")).toEqual(['token.info.d', 'now'])
+    expect(facts('myValue < 100')).toEqual(['token.serial', 'token.info.myValue'])
+    expect(facts('myDate < {now}')).toEqual(['token.serial', 'token.info.myDate', 'now'])
+    expect(facts("d 'date_within_last' 7d")).toEqual(['token.serial', 'token.info.d', 'now'])
+    expect(facts('a==b==c')).toEqual(['token.serial'])
   })
 })
