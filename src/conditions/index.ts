@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import type { CompiledCondition, ConditionCatalogue } from '../core/catalogue.js'
-import { type Either, left } from '../core/either.js'
+import { type Either, left, right } from '../core/either.js'
 import { type Issue, issue } from '../core/errors.js'
 import { challengeExpired, challengeSession } from './challenge.js'
 import type { ClientIpData } from './client-ip.js'
@@ -23,6 +23,7 @@ import {
   containerType,
 } from './container.js'
 import { counter } from './counter.js'
+import { warning } from './define.js'
 import { detailErrorMessage, detailMessage } from './detail.js'
 import { CONDITION_NAMES, type ConditionName } from './names.js'
 import { resultAuthentication, resultStatus, resultValue } from './result.js'
@@ -160,7 +161,16 @@ export const compileCondition = (name: string, value: string): Either<ReadonlyAr
   if (compiler === undefined) return left([unknown(name)])
   if (typeof value !== 'string')
     return left([issue('invalid-condition-value', `${name}: the value must be a string, got ${typeof value}`)])
-  return compiler(name, value)
+  const compiled = compiler(name, value)
+  if (compiled._tag === 'Left' || value.trim() !== '' || compiled.right.warnings.some((w) => w.code === 'empty-value'))
+    return compiled
+  return right({
+    ...compiled.right,
+    warnings: [
+      ...compiled.right.warnings,
+      warning(name, 'empty-value', 'the value is empty; it is read literally (an empty list item, regex or word)'),
+    ],
+  })
 }
 
 /**

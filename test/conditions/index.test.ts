@@ -82,6 +82,18 @@ describe('the condition catalogue', () => {
     })
   })
 
+  it('an empty value is a warning for every condition that compiles it', () => {
+    for (const name of CONDITION_NAMES) {
+      const c = compileCondition(name, '')
+      if (c._tag === 'Right')
+        expect(
+          c.right.warnings.map((w) => w.code),
+          name,
+        ).toContain('empty-value')
+      else expect(c.left[0]?.code, name).toBe('invalid-duration')
+    }
+  })
+
   it('warnings (D11) reach the compiled binding', () => {
     const r = engine.compile([bindingOf({ count_auth: '', tokeninfo: 'a==b==c', counter: '== 1' }, BASE_EVENT)])
     expect(r.bindings[0]?.warnings.map((w) => w.code).sort()).toEqual([
