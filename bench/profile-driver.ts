@@ -3,17 +3,27 @@
  * no other engines), so the CPU profile shows only that engine's hot path.
  *
  * Arguments: `<workload> <engine> <seconds> [seed]`, workload `realistic | scale-N | spread-N`, engine
- * `tripline | decide | baseline | cel-js`.
+ * `tripline | decide | baseline | cel-js`; or `condition <family> <seconds>` for one per-condition case (the family
+ * label of `CONDITION_CASES`, e.g. `client_ip` or `"tokeninfo (int >)"`).
  *
  * @since 0.1.0
  */
+
+import { makeContext } from '../src/core/context.js'
 import type { Event } from '../src/core/model.js'
 import { benchCatalogue } from './catalogue.js'
 import { baselinePeer } from './peers/baseline.js'
 import { celEnvironment, celPeer } from './peers/cel.js'
 import { triplineDecidePeer, triplinePeer } from './peers/tripline.js'
 import type { Peer } from './peers/types.js'
-import { realisticWorkload, scaleWorkload, spreadWorkload, type Workload } from './workloads.js'
+import {
+  CONDITION_CASES,
+  perConditionEvents,
+  realisticWorkload,
+  scaleWorkload,
+  spreadWorkload,
+  type Workload,
+} from './workloads.js'
 
 const [workloadName = 'realistic', engine = 'tripline', secondsText = '5', seedText = '20261129'] =
   process.argv.slice(2)
@@ -41,11 +51,30 @@ const peerOf = (name: string): Peer => {
   }
 }
 
-const w = workload(workloadName)
-const peer = peerOf(engine)
-const matcher = peer.compile(peer.render(w.bindings))
-if (matcher._tag !== 'sync') throw new Error('sync engines only')
-const events: ReadonlyArray<Event> = w.events
+const conditionMatcher = (
+  family: string,
+): { readonly count: (e: Event) => number; readonly events: ReadonlyArray<Event> } => {
+  const c = CONDITION_CASES.find((x) => x.family === family)
+  if (c === undefined)
+    throw new Error(`unknown condition family ${family}; one of: ${CONDITION_CASES.map((x) => x.family).join(', ')}`)
+  const compiled = benchCatalogue.conditions.compile(c.name, c.value)
+  if (compiled._tag === 'Left') throw new Error(`${c.name} does not compile`)
+  const test = compiled.right.test
+  return { count: (e) => (test(makeContext(e)) === true ? 1 : 0), events: perConditionEvents(seed) }
+}
+
+const target =
+  workloadName === 'condition'
+    ? conditionMatcher(engine)
+    : (() => {
+        const w = workload(workloadName)
+        const peer = peerOf(engine)
+        const m = peer.compile(peer.render(w.bindings))
+        if (m._tag !== 'sync') throw new Error('sync engines only')
+        return { count: m.count, events: w.events }
+      })()
+const matcher = target
+const events: ReadonlyArray<Event> = target.events
 const until = performance.now() + Number(secondsText) * 1000
 let passes = 0
 let matches = 0
@@ -54,4 +83,4 @@ while (performance.now() < until) {
   passes++
 }
 const ns = ((Number(secondsText) * 1e9) / (passes * events.length)).toFixed(0)
-console.log(`${engine} on ${w.name}: ${passes} passes, ~${ns} ns/event, ${matches / passes} matches per pass`)
+console.log(`${engine} on ${workloadName}: ${passes} passes, ~${ns} ns/event, ${matches / passes} matches per pass`)
