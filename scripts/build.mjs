@@ -2,8 +2,11 @@
 /**
  * `npm run build`: the package in two module formats, with declarations, by tsc alone.
  *
- *   dist/esm/  ES modules (.js + .d.ts) from tsconfig.build.json (library, no Node types) and
- *              tsconfig.build.cli.json (the CLI, the only place Node built-ins are allowed).
+ *   dist/esm/  ES modules (.js + .d.ts) from tsconfig.build.json: the library, compiled without Node's types
+ *              and with only the ES2022 lib (plus TextEncoder/TextDecoder, scripts/web-globals.d.ts), so a Node
+ *              built-in or global outside the CLI fails the build. The CLI (src/cli, the only place Node
+ *              built-ins are allowed; `npm run typecheck` type-checks it with Node's types) is transpiled file by
+ *              file with esbuild into dist/esm/cli, next to the library modules it imports.
  *   dist/cjs/  CommonJS (.cjs + .d.cts): the library sources are copied into dist/.cjs-build beside a
  *              package.json with "type": "commonjs", so the same tsc (NodeNext) compiles them as CommonJS and
  *              checks every import the way Node's require would see it (an ESM-only dependency is an error
@@ -12,6 +15,7 @@
  */
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
+import * as esbuild from 'esbuild'
 import { cliSource, entries, rel, root, run, walk } from './lib.mjs'
 
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
@@ -28,11 +32,21 @@ for (const e of missing) console.warn(`! entry ${e.subpath} (${e.source}) does n
 
 // 1. ESM library and CLI.
 run(process.execPath, [tsc, '-p', 'tsconfig.build.json'])
-const hasCli = existsSync(join(root, cliSource))
-if (hasCli) {
-  run(process.execPath, [tsc, '-p', 'tsconfig.build.cli.json'])
-  const main = join(esm, 'cli', 'main.js')
-  if (existsSync(main)) chmodSync(main, 0o755)
+const cliDir = join(root, 'src', 'cli')
+if (existsSync(join(root, cliSource))) {
+  for (const file of walk(cliDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))) {
+    const result = await esbuild.transform(readFileSync(file, 'utf8'), {
+      loader: 'ts',
+      format: 'esm',
+      target: 'es2022',
+      sourcefile: rel(file),
+      tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+    })
+    const target = join(esm, 'cli', relative(cliDir, file)).replace(/\.ts$/, '.js')
+    mkdirSync(dirname(target), { recursive: true })
+    writeFileSync(target, result.code)
+  }
+  chmodSync(join(esm, 'cli', 'main.js'), 0o755)
 } else console.warn(`! ${cliSource} does not exist yet: no CLI built`)
 
 // 2. CommonJS library: the same sources, compiled as CommonJS modules.

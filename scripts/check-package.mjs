@@ -7,7 +7,7 @@
  *                                       bundler resolution, with the right module format.
  *   3. entry purity                     every entry but the CLI bundles for a neutral platform (no Node built-in,
  *                                       no `process`/`Buffer` global), and no declaration references Node's types.
- *   4. ESM/CJS parity                   `import` and `require` of each entry expose the same names.
+ *   4. ESM/CJS parity                   `import` and `require` of each entry load in Node and expose the same names.
  *
  * Exits non-zero on the first failing step's findings, after running every step.
  */
@@ -79,10 +79,20 @@ for (const e of entries) {
   const esmFile = join(root, 'dist', 'esm', `${e.stem}.js`)
   const cjsFile = join(root, 'dist', 'cjs', `${e.stem}.cjs`)
   if (!existsSync(esmFile) || !existsSync(cjsFile)) continue
-  const esmNames = Object.keys(await import(pathToFileURL(esmFile).href)).sort()
-  const cjsNames = Object.keys(require(cjsFile))
-    .filter((k) => k !== '__esModule')
-    .sort()
+  /** @type {string[]} */
+  let esmNames
+  /** @type {string[]} */
+  let cjsNames
+  try {
+    esmNames = Object.keys(await import(pathToFileURL(esmFile).href)).sort()
+    cjsNames = Object.keys(require(cjsFile))
+      .filter((k) => k !== '__esModule')
+      .sort()
+  } catch (err) {
+    failures.push(`entry ${e.subpath} does not load in Node`)
+    console.log(`✗ ${e.subpath}: does not load: ${String(err).split('\n')[0]}`)
+    continue
+  }
   const onlyEsm = esmNames.filter((n) => !cjsNames.includes(n))
   const onlyCjs = cjsNames.filter((n) => !esmNames.includes(n))
   if (onlyEsm.length + onlyCjs.length > 0) {

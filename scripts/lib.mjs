@@ -54,7 +54,7 @@ const newestInput = () =>
   Math.max(
     ...[
       ...walk(join(root, 'src')),
-      ...['package.json', 'tsconfig.json', 'tsconfig.build.json', 'tsconfig.build.cli.json', 'scripts/build.mjs'].map(
+      ...['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/web-globals.d.ts'].map(
         (f) => join(root, f),
       ),
     ]
