@@ -22,6 +22,7 @@ import { type CompiledTemplate, compileTemplate, renderCompiled } from '../templ
 import {
   FILENAME_TAG_SET,
   NOTIFICATION_TAG_SET,
+  NOTIFICATION_TAGS,
   type NotificationTag,
   notificationTag,
   notificationTagValues,
@@ -259,8 +260,6 @@ const compileBody = (body: string, label: string) => {
 const bodyFields = (plan: BodyPlan, raw: string, value: (t: string) => string) =>
   plan._tag === 'Template' ? { body: renderCompiled(plan.template, value) } : { body: raw, bodyFile: plan.path }
 
-const bodyTags = (plan: BodyPlan): ReadonlyArray<string> => (plan._tag === 'Template' ? plan.template.tags : [])
-
 const sameUser = (event: Event, username: string, realm: string): boolean => {
   const u = userTarget(event)
   return u !== undefined && u.login === username && u.realm.toLowerCase() === realm.toLowerCase()
@@ -435,8 +434,8 @@ const printPath = (parts: ReadonlyArray<ReadonlyArray<NamePiece>>, random: strin
     )
     .join('/')
 
-const templateFacts = (plan: BodyPlan, subject?: CompiledTemplate): ReadonlyArray<string> =>
-  tagFacts([...bodyTags(plan), ...(subject?.tags ?? [])])
+/** Every notification intent carries every tag value (`tags`), so it reads every tag's source. */
+const ALL_TAG_FACTS: ReadonlyArray<string> = tagFacts(NOTIFICATION_TAGS)
 
 const recipientFacts = (type: NotifyType): ReadonlyArray<string> =>
   type === 'tokenowner' ? ['user'] : type === 'logged_in_user' ? ['loggedIn', 'user'] : []
@@ -493,8 +492,8 @@ export const userNotificationModule: HandlerModuleDescriptor = defineModule({
       return right({
         facts: [
           ...recipientFacts(options.To),
-          ...templateFacts(bodyPlan, subjectTemplate),
-          ...(options.attach_qrcode ? ['response'] : []),
+          ...(options.reply_to !== undefined && options.reply_to !== '' ? recipientFacts(options.reply_to) : []),
+          ...ALL_TAG_FACTS,
         ],
         warnings,
         run: (ctx, binding) => {
@@ -526,7 +525,7 @@ export const userNotificationModule: HandlerModuleDescriptor = defineModule({
       if (body._tag === 'Left') return body
       const bodyPlan = body.right
       return right({
-        facts: ['user', 'user.info.mobile', ...templateFacts(bodyPlan)],
+        facts: ['user', ...ALL_TAG_FACTS],
         run: (ctx, binding) => {
           const r = resolve(ctx.event, 'tokenowner', () => 'email')
           if (r?.resolved === undefined) return noRecipient(options.To)
@@ -565,7 +564,7 @@ export const userNotificationModule: HandlerModuleDescriptor = defineModule({
             ? [issue('outside-spool', `filename: ${OUTSIDE_SPOOL}`, ['options', 'filename'])]
             : []
         return right({
-          facts: ['user', ...templateFacts(bodyPlan), ...tagFacts(nameTemplate.tags)],
+          facts: ['user', ...ALL_TAG_FACTS, ...(usesRandom ? ['entropy'] : [])],
           warnings,
           run: (ctx: EvalContext, binding: Binding) => {
             const r = resolve(ctx.event, 'tokenowner', () => 'email')

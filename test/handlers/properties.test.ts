@@ -5,12 +5,13 @@
  */
 import { fc, test } from '@fast-check/vitest'
 import { expect } from 'vitest'
+import { prune, requiredFactsWith } from '../../src/analysis/facts.js'
 import type { Binding } from '../../src/core/model.js'
-import { MODULES } from '../../src/handlers/index.js'
+import { handlerCatalogue, MODULES } from '../../src/handlers/index.js'
 import { NOTIFICATION_TAGS } from '../../src/templates/tags.js'
 import { defaultEventVocabulary, event as eventArbitrary } from '../arbitraries/event.js'
 import { fullOptions, minimalOptions } from './catalogue-data.js'
-import { binding, deepFreeze, engine, roundTrip } from './helpers.js'
+import { binding, deepFreeze, engine, noConditions, roundTrip } from './helpers.js'
 
 const ALL_TAGS = NOTIFICATION_TAGS.map((t) => `{${t}}`).join('|')
 
@@ -187,5 +188,18 @@ test.prop(
     const evaluation = engine.evaluate(event, [b])
     expect(evaluation.audit.filter((x) => x.error?.tag === 'InternalError')).toEqual([])
     for (const intent of evaluation.intents) expect(roundTrip(intent)).toStrictEqual(intent)
+  },
+)
+
+/** Conditions-free catalogue for requiredFacts: the handler catalogue with no conditions. */
+const requiredFacts = requiredFactsWith({ conditions: noConditions, handlers: handlerCatalogue })
+
+test.prop([eventArbitrary(vocabulary), fc.constantFrom(...BINDINGS)], { numRuns: 300 })(
+  'the facts an action declares are all it reads: evaluating the pruned event gives the same evaluation',
+  (generated, b) => {
+    const event = { ...generated, name: 'token_init' }
+    const bs = [{ ...b, events: ['token_init'], position: event.position }]
+    const plan = requiredFacts(bs, 'token_init', event.position)
+    expect(engine.evaluate(prune(event, plan), bs)).toStrictEqual(engine.evaluate(event, bs))
   },
 )
