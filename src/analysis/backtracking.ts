@@ -66,7 +66,8 @@ const fromPython = (written: string): { readonly source: string; readonly flags:
   return { source, flags }
 }
 
-const ALLOWED_FLAGS = /[^gimsuy]/g
+/** The flags recheck understands; `v` (unicode sets) is read as `u`, which parses every pattern that uses no set operations. */
+const recheckFlags = (flags: string): string => [...new Set(flags.replace('v', 'u').replace(/[^imsu]/g, ''))].join('')
 
 /**
  * Every regular expression of one binding: from each compiled condition's data (falling back to the raw value for
@@ -87,7 +88,7 @@ export const regexesOf = (
         out.push({
           path: ['conditions', c.name],
           source: r.source,
-          flags: r.flags.replace(ALLOWED_FLAGS, ''),
+          flags: recheckFlags(r.flags),
           written: c.value,
         })
       continue
