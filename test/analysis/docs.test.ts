@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkWith } from '../../src/analysis/check.js'
 import { DIAGNOSTIC_CODES, formatDiagnostic } from '../../src/analysis/diagnostics.js'
+import { requiredFactsWith } from '../../src/analysis/facts.js'
 import { decodeBindings, formatDecodeErrors } from '../../src/codec/index.js'
 import { conditionCatalogue } from '../../src/conditions/index.js'
 import type { Binding } from '../../src/core/model.js'
@@ -113,5 +114,24 @@ describe('docs/configuration.md', () => {
     const bad = conditionCatalogue.compile('realm', 5 as unknown as string)
     expect(bad._tag === 'Left' && bad.left[0]?.code).toBe('invalid-condition-value')
     expect(text('invalid-condition-value')).toContain('invalid-condition-value')
+  })
+})
+
+describe('docs/host-guide.md', () => {
+  const guide = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'host-guide.md'), 'utf8')
+  const examples = [...guide.matchAll(/requiredFacts\(bindings, '(\w+)', '(pre|post)'\)\n((?:\/\/.*\n)+)/g)]
+
+  it('shows requiredFacts as it is for the shipped example export', () => {
+    const decoded = decodeBindings(
+      JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'privacyidea-export.json'), 'utf8')),
+    )
+    if (decoded._tag === 'Left') throw new Error(formatDecodeErrors(decoded.left))
+    const requiredFacts = requiredFactsWith(realCatalogue)
+    expect(examples.length).toBe(3)
+    for (const [, name, position, comment] of examples) {
+      const text = (comment ?? '').replace(/^\/\/ ?/gm, '').replace(/\n/g, ' ')
+      const shown = JSON.parse((/\[[^\]]*\]/.exec(text)?.[0] ?? '[]').replace(/'/g, '"')) as unknown
+      expect(requiredFacts(decoded.right, name as string, position as 'pre' | 'post')).toEqual(shown)
+    }
   })
 })
