@@ -11,7 +11,13 @@ import { checkSync } from 'recheck'
 import type { CompiledCondition } from '../core/catalogue.js'
 import type { Binding } from '../core/model.js'
 
-/** One regular expression found in a binding, with where it is. @since 0.1.0 */
+/**
+ * One regular expression found in a binding, with where it is.
+ *
+ * @example
+ * const found: FoundRegex = { path: ['conditions', 'serial'], source: '^(?:OATH\\d+)', flags: 'u', written: 'OATH\\d+' }
+ * @since 0.1.0
+ */
 export interface FoundRegex {
   /** Path relative to the binding: `['conditions', 'serial']`. */
   readonly path: ReadonlyArray<string>
@@ -22,7 +28,14 @@ export interface FoundRegex {
   readonly written: string
 }
 
-/** A regex recheck found vulnerable. @since 0.1.0 */
+/**
+ * A regex recheck found vulnerable.
+ *
+ * @example
+ * backtrackingChecker()({ path: ['conditions', 'serial'], source: '(a+)+$', flags: '', written: '(a+)+$' })
+ * // { ..., complexity: 'exponential', summary: 'exponential', attack: "'a' + 'a'.repeat(31) + '\\x00'" }
+ * @since 0.1.0
+ */
 export interface Vulnerability extends FoundRegex {
   /** `exponential` or `polynomial`. */
   readonly complexity: string
@@ -73,6 +86,8 @@ const recheckFlags = (flags: string): string => [...new Set(flags.replace('v', '
  * Every regular expression of one binding: from each compiled condition's data (falling back to the raw value for
  * regex-valued conditions) and RequestMangler's `match_pattern` option.
  *
+ * @example
+ * regexesOf(cb.binding, cb.conditions) // [{ path: ['conditions', 'serial'], source: '^(?:OATH)', flags: 'v', ... }]
  * @since 0.1.0
  */
 export const regexesOf = (
@@ -108,7 +123,13 @@ export const regexesOf = (
   return out
 }
 
-/** A checker with a per-call cache (the same regex in many bindings is checked once). @since 0.1.0 */
+/**
+ * A checker with a per-call cache (the same regex in many bindings is checked once).
+ *
+ * @example
+ * const vulnerable: BacktrackingChecker = backtrackingChecker()
+ * @since 0.1.0
+ */
 export type BacktrackingChecker = (regex: FoundRegex) => Vulnerability | undefined
 
 /**

@@ -16,7 +16,14 @@ import { isKnownEventName, suggestEventName } from './event-names.js'
 import { type BindingsInput, bindingIdOf, bindingNameOf, isWellFormed, ruleSetOf } from './rules.js'
 import { unsatisfiable } from './satisfiability.js'
 
-/** `check` bound to a catalogue. @since 0.1.0 */
+/**
+ * `check` bound to a catalogue: bindings (or a rule set) in, every diagnostic out.
+ *
+ * @example
+ * const check: Check = checkWith(catalogue)
+ * check(bindings).filter((d) => d.severity === 'error')
+ * @since 0.1.0
+ */
 export type Check = (bindings: BindingsInput) => ReadonlyArray<Diagnostic>
 
 const describeBinding = (cb: CompiledBinding): string => {

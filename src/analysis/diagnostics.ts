@@ -8,10 +8,25 @@
 import type { ConfigError, Path } from '../core/errors.js'
 import { formatPath } from '../core/errors.js'
 
-/** `error`: the binding fails whenever it is selected; `warning`: it runs, but probably not as meant. @since 0.1.0 */
+/**
+ * `error`: the binding fails whenever it is selected; `warning`: it runs, but probably not as meant.
+ *
+ * @example
+ * const blocking = check(bindings).some((d) => d.severity === 'error')
+ * @since 0.1.0
+ */
 export type Severity = 'error' | 'warning'
 
-/** One finding of `check`. @since 0.1.0 */
+/**
+ * One finding of `check`.
+ *
+ * @example
+ * const d: Diagnostic = {
+ *   code: 'unknown-event', severity: 'warning', bindingId: 1, bindingName: 'Mail', path: [0, 'events', 0],
+ *   message: '"token_intit" is not an event privacyIDEA sends ...; did you mean "token_init"?',
+ * }
+ * @since 0.1.0
+ */
 export interface Diagnostic {
   /** Stable machine-readable code, e.g. `unknown-event`; see `DIAGNOSTIC_CODES` and docs/configuration.md. */
   readonly code: string
@@ -29,6 +44,8 @@ export interface Diagnostic {
  * The diagnostic codes the analysis adds on top of the compiler's configuration errors (which keep the codes the
  * kernel and the plug-ins give them, e.g. `unknown-module`, `position-not-allowed`, `invalid-binding`).
  *
+ * @example
+ * check(bindings).filter((d) => d.code === DIAGNOSTIC_CODES.duplicateBinding)
  * @since 0.1.0
  */
 export const DIAGNOSTIC_CODES = {
@@ -50,10 +67,22 @@ export const DIAGNOSTIC_CODES = {
   decodeError: 'decode-error',
 } as const
 
-/** One of the analysis's own codes. @since 0.1.0 */
+/**
+ * One of the analysis's own codes.
+ *
+ * @example
+ * const code: DiagnosticCode = 'contradictory-conditions'
+ * @since 0.1.0
+ */
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[keyof typeof DIAGNOSTIC_CODES]
 
-/** A diagnostic. @since 0.1.0 */
+/**
+ * A diagnostic.
+ *
+ * @example
+ * diagnostic('inactive', 'warning', 2, 'Old log', [1, 'active'], 'the binding is inactive, so it is never selected')
+ * @since 0.1.0
+ */
 export const diagnostic = (
   code: string,
   severity: Severity,
@@ -63,7 +92,13 @@ export const diagnostic = (
   message: string,
 ): Diagnostic => ({ code, severity, bindingId, bindingName, path, message })
 
-/** A compiler configuration error (or plug-in warning) as a diagnostic. @since 0.1.0 */
+/**
+ * A compiler configuration error (or plug-in warning) as a diagnostic.
+ *
+ * @example
+ * compile(bindings).errors.map((e) => fromConfigError(e, 'error'))
+ * @since 0.1.0
+ */
 export const fromConfigError = (e: ConfigError, severity: Severity): Diagnostic =>
   diagnostic(e.code, severity, e.bindingId, e.bindingName, e.path, e.message)
 

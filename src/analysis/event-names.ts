@@ -6,7 +6,13 @@
  * @since 0.1.0
  */
 
-/** One group of event identifiers, as SPEC 2 lists them. @since 0.1.0 */
+/**
+ * One group of event identifiers, as SPEC 2 lists them.
+ *
+ * @example
+ * const group: EventGroup = { group: 'Token groups', names: ['tokengroup_add', 'tokengroup_list', 'tokengroup_delete'] }
+ * @since 0.1.0
+ */
 export interface EventGroup {
   readonly group: string
   readonly names: ReadonlyArray<string>
@@ -15,6 +21,8 @@ export interface EventGroup {
 /**
  * The 76 event identifiers of SPEC 2, grouped as SPEC 2 groups them.
  *
+ * @example
+ * EVENT_GROUPS.map((g) => `${g.group}: ${g.names.length}`) // ['Authentication / validation: 6', 'Token: 24', ...]
  * @since 0.1.0
  */
 export const EVENT_GROUPS: ReadonlyArray<EventGroup> = [
@@ -120,6 +128,9 @@ export const EVENT_GROUPS: ReadonlyArray<EventGroup> = [
 /**
  * All 76 event identifiers of SPEC 2, in SPEC order.
  *
+ * @example
+ * EVENT_NAMES.length // 76
+ * EVENT_NAMES.includes('validate_check') // true
  * @since 0.1.0
  */
 export const EVENT_NAMES: ReadonlyArray<string> = EVENT_GROUPS.flatMap((g) => g.names)

@@ -19,7 +19,16 @@ import { select, stepBinding } from '../core/evaluate.js'
 import type { Aborted, AuditEntry, Evaluation, Event, Intent, Position, Request } from '../core/model.js'
 import { type BindingsInput, bindingIdOf, bindingNameOf, isWellFormed, ruleSetOf } from './rules.js'
 
-/** One condition's part in the explanation. @since 0.1.0 */
+/**
+ * One condition's part in the explanation.
+ *
+ * @example
+ * const c: ConditionExplanation = {
+ *   name: 'failcounter', value: '>=5', verdict: 'pass',
+ *   compared: { actual: 6, operator: '>=', expected: 5 }, reason: '6 >= 5 is true',
+ * }
+ * @since 0.1.0
+ */
 export interface ConditionExplanation {
   readonly name: string
   readonly value: string
@@ -33,10 +42,22 @@ export interface ConditionExplanation {
   readonly reason: string
 }
 
-/** Why a binding was not selected. @since 0.1.0 */
+/**
+ * Why a binding was not selected.
+ *
+ * @example
+ * const reasons: ReadonlyArray<NotSelectedReason> = ['other-event', 'inactive']
+ * @since 0.1.0
+ */
 export type NotSelectedReason = 'inactive' | 'other-event' | 'other-position' | 'malformed'
 
-/** What a selected binding did. @since 0.1.0 */
+/**
+ * What a selected binding did.
+ *
+ * @example
+ * const o: BindingOutcome = { _tag: 'Silent', reason: 'condition realm does not hold: ...' }
+ * @since 0.1.0
+ */
 export type BindingOutcome =
   | {
       readonly _tag: 'Fired'
@@ -49,7 +70,16 @@ export type BindingOutcome =
   | { readonly _tag: 'Failed'; readonly errorTag: string; readonly message: string; readonly aborts: boolean }
   | { readonly _tag: 'NotReached'; readonly reason: string }
 
-/** The fields every binding explanation has. @since 0.1.0 */
+/**
+ * The fields every binding explanation has.
+ *
+ * @example
+ * const s: BindingSummary = {
+ *   bindingId: 5, bindingName: 'Disable', index: 4, handlerModule: 'Token', action: 'disable',
+ *   position: 'post', events: ['validate_check'], ordering: 10,
+ * }
+ * @since 0.1.0
+ */
 export interface BindingSummary {
   readonly bindingId: string | number
   readonly bindingName: string
@@ -62,7 +92,13 @@ export interface BindingSummary {
   readonly ordering: number
 }
 
-/** A binding selected for the event. @since 0.1.0 */
+/**
+ * A binding selected for the event.
+ *
+ * @example
+ * explain(event, bindings).bindings.filter((b): b is SelectedExplanation => b._tag === 'Selected')
+ * @since 0.1.0
+ */
 export interface SelectedExplanation extends BindingSummary {
   readonly _tag: 'Selected'
   /** 1-based place in the execution order. */
@@ -76,17 +112,37 @@ export interface SelectedExplanation extends BindingSummary {
   readonly audit?: AuditEntry
 }
 
-/** A binding not selected for the event. @since 0.1.0 */
+/**
+ * A binding not selected for the event.
+ *
+ * @example
+ * // { _tag: 'NotSelected', bindingId: 1, ..., reasons: ['other-event'], message: 'it is for "token_init", not "validate_check"' }
+ * @since 0.1.0
+ */
 export interface NotSelectedExplanation extends BindingSummary {
   readonly _tag: 'NotSelected'
   readonly reasons: ReadonlyArray<NotSelectedReason>
   readonly message: string
 }
 
-/** One binding's explanation. @since 0.1.0 */
+/**
+ * One binding's explanation.
+ *
+ * @example
+ * for (const b of explain(event, bindings).bindings) console.log(b._tag, b.bindingName)
+ * @since 0.1.0
+ */
 export type BindingExplanation = SelectedExplanation | NotSelectedExplanation
 
-/** The explanation of one event: plain JSON data. @since 0.1.0 */
+/**
+ * The explanation of one event: plain JSON data.
+ *
+ * @example
+ * const x: Explanation = explain(event, bindings)
+ * JSON.stringify(x) // the JSON rendering
+ * formatExplanation(x) // the text rendering
+ * @since 0.1.0
+ */
 export interface Explanation {
   readonly event: { readonly name: string; readonly position: Position; readonly now: string }
   /** Selected bindings in execution order, then the others in input order. */
@@ -95,7 +151,13 @@ export interface Explanation {
   readonly evaluation: Evaluation
 }
 
-/** `explain` bound to a catalogue. @since 0.1.0 */
+/**
+ * `explain` bound to a catalogue.
+ *
+ * @example
+ * const explain: Explain = explainWith(catalogue)
+ * @since 0.1.0
+ */
 export type Explain = (event: Event, bindings: BindingsInput) => Explanation
 
 const asString = (u: unknown, fallback: string): string => (typeof u === 'string' ? u : fallback)
@@ -433,7 +495,13 @@ const COMMON_INTENT_FIELDS = new Set([
 
 const truncate = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s)
 
-/** The fields of an intent beyond the common ones and its options, as compact JSON (for one line of text). @since 0.1.0 */
+/**
+ * The fields of an intent beyond the common ones and its options, as compact JSON (for one line of text).
+ *
+ * @example
+ * intentFields(intent) // '{"serials":["OATH0004A3F2"]}'
+ * @since 0.1.0
+ */
 export const intentFields = (intent: Intent, max = 240): string => {
   const rest: Record<string, unknown> = {}
   for (const k of Object.keys(intent)) {

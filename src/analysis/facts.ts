@@ -24,13 +24,31 @@ import { select } from '../core/evaluate.js'
 import type { Event, Position } from '../core/model.js'
 import { type BindingsInput, ruleSetOf } from './rules.js'
 
-/** `requiredFacts` bound to a catalogue. @since 0.1.0 */
+/**
+ * `requiredFacts` bound to a catalogue.
+ *
+ * @example
+ * const requiredFacts: RequiredFacts = requiredFactsWith(catalogue)
+ * @since 0.1.0
+ */
 export type RequiredFacts = (bindings: BindingsInput, eventName: string, position: Position) => ReadonlyArray<string>
 
-/** Facts the kernel reads for every event: the required fields, and the request/response the evaluation returns. @since 0.1.0 */
+/**
+ * Facts the kernel reads for every event: the required fields, and the request/response the evaluation returns.
+ *
+ * @example
+ * KERNEL_FACTS // ['name', 'position', 'now', 'request', 'response']
+ * @since 0.1.0
+ */
 export const KERNEL_FACTS: ReadonlyArray<string> = ['name', 'position', 'now', 'request', 'response']
 
-/** Facts the audit entry of a triggered or failed binding reads (SPEC 1.6). @since 0.1.0 */
+/**
+ * Facts the audit entry of a triggered or failed binding reads (SPEC 1.6).
+ *
+ * @example
+ * AUDIT_FACTS // ['serial', 'token.serial', 'token.type', 'user.login', 'user.realm']
+ * @since 0.1.0
+ */
 export const AUDIT_FACTS: ReadonlyArray<string> = ['serial', 'token.serial', 'token.type', 'user.login', 'user.realm']
 
 /** The record-valued fields under which the rest of a path is one key. */

@@ -13,7 +13,13 @@ import type { CompiledCondition } from '../core/catalogue.js'
 import { makeContext } from '../core/context.js'
 import type { Container, Event, Position, Token, User } from '../core/model.js'
 
-/** What the satisfiability analysis found for one binding's conditions. @since 0.1.0 */
+/**
+ * What the satisfiability analysis found for one binding's conditions.
+ *
+ * @example
+ * const u: Unsatisfiable = { _tag: 'NeverHolds', condition: 'user_token_number', value: '<0', reason: '...' }
+ * @since 0.1.0
+ */
 export type Unsatisfiable =
   | {
       readonly _tag: 'NeverHolds'

@@ -4,7 +4,13 @@
  * @since 0.1.0
  */
 
-/** A parsed command line, or why it is not one. @since 0.1.0 */
+/**
+ * A parsed command line, or why it is not one.
+ *
+ * @example
+ * const c: Command = { _tag: 'Check', json: false, bindings: 'bindings.json' }
+ * @since 0.1.0
+ */
 export type Command =
   | { readonly _tag: 'Help' }
   | { readonly _tag: 'Version' }
@@ -14,7 +20,13 @@ export type Command =
   | { readonly _tag: 'Explain'; readonly json: boolean; readonly bindings: string; readonly events: string }
   | { readonly _tag: 'Usage'; readonly message: string }
 
-/** The usage text. @since 0.1.0 */
+/**
+ * The usage text.
+ *
+ * @example
+ * process.stdout.write(`${USAGE}\n`)
+ * @since 0.1.0
+ */
 export const USAGE = `Usage: tripline <command> [--json] <files>
 
 Commands:

@@ -5,7 +5,13 @@
  * @since 0.1.0
  */
 
-/** The CLI's window on the world. @since 0.1.0 */
+/**
+ * The CLI's window on the world.
+ *
+ * @example
+ * const code = await runCli(['check', 'bindings.json'], io, catalogue)
+ * @since 0.1.0
+ */
 export interface Io {
   /** Writes to standard output (no newline added); resolves when the stream can take more. */
   readonly out: (text: string) => Promise<void>
@@ -22,7 +28,13 @@ export interface Io {
   readonly version: string
 }
 
-/** Why a file could not be used: the message names the file (and line and column for JSON). @since 0.1.0 */
+/**
+ * Why a file could not be used: the message names the file (and line and column for JSON).
+ *
+ * @example
+ * const u: Unreadable = { _tag: 'Unreadable', message: 'bad.json:2:11: not valid JSON: unexpected "}"' }
+ * @since 0.1.0
+ */
 export interface Unreadable {
   readonly _tag: 'Unreadable'
   readonly message: string
@@ -36,7 +48,13 @@ const REASONS: Readonly<Record<string, string>> = {
   EMFILE: 'too many open files',
 }
 
-/** A readable sentence for a file-system error. @since 0.1.0 */
+/**
+ * A readable sentence for a file-system error.
+ *
+ * @example
+ * fileError('x.json', Object.assign(new Error(), { code: 'ENOENT' })).message // 'x.json: cannot read the file: no such file'
+ * @since 0.1.0
+ */
 export const fileError = (file: string, e: unknown): Unreadable => {
   const code = (e as { readonly code?: unknown } | null)?.code
   const reason =
@@ -44,7 +62,13 @@ export const fileError = (file: string, e: unknown): Unreadable => {
   return { _tag: 'Unreadable', message: `${file}: cannot read the file: ${reason}` }
 }
 
-/** Line and column (1-based) of a character offset. @since 0.1.0 */
+/**
+ * Line and column (1-based) of a character offset.
+ *
+ * @example
+ * lineColumn('ab\ncd', 4) // { line: 2, column: 2 }
+ * @since 0.1.0
+ */
 export const lineColumn = (text: string, offset: number): { readonly line: number; readonly column: number } => {
   const before = text.slice(0, Math.max(0, Math.min(offset, text.length)))
   const lines = before.split('\n')

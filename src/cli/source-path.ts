@@ -10,7 +10,13 @@ import type { Path } from '../core/errors.js'
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === 'object' && u !== null && !Array.isArray(u)
 
-/** Where the list of bindings sits in the decoded JSON: `[]`, `['event']` or `['result', 'value']`. @since 0.1.0 */
+/**
+ * Where the list of bindings sits in the decoded JSON: `[]`, `['event']` or `['result', 'value']`.
+ *
+ * @example
+ * listPrefix({ event: [] }).prefix // ['event']
+ * @since 0.1.0
+ */
 export const listPrefix = (json: unknown): { readonly prefix: Path; readonly list: ReadonlyArray<unknown> } => {
   if (Array.isArray(json)) return { prefix: [], list: json }
   if (isRecord(json)) {
