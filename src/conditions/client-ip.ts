@@ -6,11 +6,11 @@
  * @since 0.1.0
  */
 import type { EvalContext } from '../core/context.js'
-import { memoise } from '../core/context.js'
 import { left, right } from '../core/either.js'
 import type { EvalFailure } from '../core/errors.js'
 import { configError, dataFailure, defineCondition, warning } from './define.js'
 import { type IpAddress, type IpList, ipListAllows, parseIpAddress, parseIpList } from './grammar/cidr.js'
+import { memoLookup } from './grammar/clock.js'
 import type { ConditionCompiler } from './shapes.js'
 
 /** The data of a compiled `client_ip`. @since 0.1.0 */
@@ -20,12 +20,13 @@ export interface ClientIpData {
 }
 
 const clientAddress = (ctx: EvalContext, text: string): IpAddress | EvalFailure =>
-  memoise(
+  memoLookup(
     ctx,
-    `ip:${text}`,
-    () =>
-      parseIpAddress(text) ??
-      dataFailure('client_ip', 'AddrFormatError', `the client IP ${JSON.stringify(text)} is not an IP address`),
+    'tripline/conditions:ip',
+    text,
+    (t) =>
+      parseIpAddress(t) ??
+      dataFailure('client_ip', 'AddrFormatError', `the client IP ${JSON.stringify(t)} is not an IP address`),
   )
 
 const skip = (ctx: EvalContext): string | undefined => {

@@ -9,7 +9,7 @@ import type { EvalContext } from '../core/context.js'
 import { left, right } from '../core/either.js'
 import type { EvalFailure } from '../core/errors.js'
 import type { Container } from '../core/model.js'
-import { configError, dataFailure, defineCondition, ownValue } from './define.js'
+import { configError, dataFailure, defineCondition, textAt } from './define.js'
 import { cachedDate, eventNow } from './grammar/clock.js'
 import { formatDuration, parseDuration } from './grammar/duration.js'
 import { commaList, commaSet } from './grammar/list.js'
@@ -181,7 +181,7 @@ export const containerInfo: ConditionCompiler = keyedCondition(
     subjectFacts: ['container.serial'],
     fact: (key) => `container.info.${key}`,
     skip: noContainerSkip,
-    lookup: (ctx, key) => ownValue(ctx.event.container?.info, key),
+    lookup: (ctx, key) => textAt(ctx.event.container?.info, key),
   },
 )
 

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { ownValue } from './define.js'
+import { numberAt } from './define.js'
 import { type ConditionCompiler, keyedCondition, NEVER_SKIPS } from './shapes.js'
 
 /** `counter`. @since 0.1.0 */
@@ -15,6 +15,6 @@ export const counter: ConditionCompiler = keyedCondition(
     subjectFacts: [],
     fact: (key) => `counters.${key}`,
     skip: NEVER_SKIPS,
-    lookup: (ctx, key) => ownValue(ctx.event.counters, key) ?? 0,
+    lookup: (ctx, key) => numberAt(ctx.event.counters, key) ?? 0,
   },
 )

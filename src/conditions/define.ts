@@ -74,12 +74,47 @@ export const configError = (name: string, code: string, reason: string): Issue =
 export const dataFailure = (name: string, errorTag: string, reason: string): EvalFailure =>
   evalFailure(errorTag, `${name}: ${reason}`)
 
-/** `Object.hasOwn` lookup in a string record, safe against `__proto__` and friends. @since 0.1.0 */
-export const ownValue = <V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined =>
-  record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined
+/**
+ * The text stored under `key` in a string record (tokeninfo, user info, container info), or undefined. Safe for any
+ * key: inherited members (`constructor`, `toString`, the `__proto__` accessor) are never strings, so they read as
+ * missing, while an own `__proto__` entry from `JSON.parse` is found. Cheaper than `Object.hasOwn` on the hot path.
+ *
+ * @example
+ * textAt({ a: 'x' }, 'a') // 'x'
+ * textAt({}, 'constructor') // undefined
+ * @since 0.1.0
+ */
+export const textAt = (record: Readonly<Record<string, string>> | undefined, key: string): string | undefined => {
+  if (record === undefined) return undefined
+  const v: unknown = record[key]
+  return typeof v === 'string' ? v : undefined
+}
 
-/** Reads a nested property of unknown JSON (e.g. the response) safely. @since 0.1.0 */
-export const pick = (u: unknown, key: string): unknown =>
-  typeof u === 'object' && u !== null && !Array.isArray(u) && Object.hasOwn(u, key)
-    ? (u as Record<string, unknown>)[key]
-    : undefined
+/**
+ * The number stored under `key` in a number record (counters), or undefined; safe for any key like `textAt`.
+ *
+ * @example
+ * numberAt({ logins: 3 }, 'logins') // 3
+ * numberAt({}, 'valueOf') // undefined
+ * @since 0.1.0
+ */
+export const numberAt = (record: Readonly<Record<string, number>> | undefined, key: string): number | undefined => {
+  if (record === undefined) return undefined
+  const v: unknown = record[key]
+  return typeof v === 'number' ? v : undefined
+}
+
+/** The response keys conditions read. @since 0.1.0 */
+export type ResponseKey = 'result' | 'value' | 'status' | 'authentication' | 'detail' | 'message' | 'error'
+
+/**
+ * Reads a property of unknown JSON (e.g. the response). Only for the fixed keys of privacyIDEA's response
+ * (`result`, `value`, `status`, `authentication`, `detail`, `message`, `error`), none of which `Object.prototype`
+ * has, so a plain property read is safe.
+ *
+ * @example
+ * pick({ result: { value: true } }, 'result') // { value: true }
+ * @since 0.1.0
+ */
+export const pick = (u: unknown, key: ResponseKey): unknown =>
+  typeof u === 'object' && u !== null ? (u as Readonly<Record<string, unknown>>)[key] : undefined

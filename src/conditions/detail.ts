@@ -4,11 +4,11 @@
  *
  * @since 0.1.0
  */
-import { dataFailure, pick } from './define.js'
+import { dataFailure, pick, type ResponseKey } from './define.js'
 import { type ConditionCompiler, NEVER_SKIPS, regexCondition } from './shapes.js'
 
 const messageAt =
-  (name: string, path: ReadonlyArray<string>) =>
+  (name: string, path: ReadonlyArray<ResponseKey>) =>
   (response: unknown): string | ReturnType<typeof dataFailure> => {
     let u: unknown = response
     for (const p of path) u = pick(u, p)

@@ -5,11 +5,11 @@
  * @since 0.1.0
  */
 import { right } from '../core/either.js'
-import { defineCondition, pick } from './define.js'
+import { defineCondition, pick, type ResponseKey } from './define.js'
 import { isTrue } from './grammar/boolean.js'
 import { type ConditionCompiler, NEVER_SKIPS } from './shapes.js'
 
-const resultField = (response: unknown, field: string): unknown => pick(pick(response, 'result'), field)
+const resultField = (response: unknown, field: ResponseKey): unknown => pick(pick(response, 'result'), field)
 
 const truthCondition =
   (tag: 'ResultValue' | 'ResultStatus', field: 'value' | 'status'): ConditionCompiler =>

@@ -8,7 +8,7 @@
 import type { EvalContext } from '../core/context.js'
 import { right } from '../core/either.js'
 import type { EvalFailure } from '../core/errors.js'
-import { dataFailure, defineCondition, ownValue } from './define.js'
+import { dataFailure, defineCondition, textAt } from './define.js'
 import { cachedDate, eventNow } from './grammar/clock.js'
 import { commaSet } from './grammar/list.js'
 import {
@@ -141,7 +141,7 @@ export const tokenIsOrphaned: ConditionCompiler = boolCondition('TokenIsOrphaned
 })
 
 const validityDate = (ctx: EvalContext, key: string): number | undefined | EvalFailure => {
-  const text = ownValue(ctx.event.token?.info, key)
+  const text = textAt(ctx.event.token?.info, key)
   if (text === undefined || text === '') return undefined
   return (
     cachedDate(ctx, text) ??

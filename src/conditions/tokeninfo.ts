@@ -7,7 +7,7 @@
 import type { EvalContext } from '../core/context.js'
 import { left, right } from '../core/either.js'
 import type { EvalFailure } from '../core/errors.js'
-import { configError, dataFailure, defineCondition, ownValue } from './define.js'
+import { configError, dataFailure, defineCondition, textAt } from './define.js'
 import { cachedDate, eventNow } from './grammar/clock.js'
 import { formatDuration, parseDuration } from './grammar/duration.js'
 import { parseInteger } from './grammar/integer.js'
@@ -33,7 +33,7 @@ export const lastAuth: ConditionCompiler = (name, value) => {
   const test = (ctx: EvalContext): boolean | EvalFailure => {
     const t = ctx.event.token
     if (t === undefined) return true
-    const stored = ownValue(t.info, 'last_auth')
+    const stored = textAt(t.info, 'last_auth')
     if (stored === undefined || stored === '') return false
     const at = cachedDate(ctx, stored)
     if (at === undefined) return false
@@ -51,7 +51,7 @@ export const lastAuth: ConditionCompiler = (name, value) => {
       test,
       skip: noTokenSkip,
       explain: (ctx, holds) => {
-        const stored = ownValue(ctx.event.token?.info, 'last_auth')
+        const stored = textAt(ctx.event.token?.info, 'last_auth')
         if (stored === undefined || stored === '') return { compared: {}, reason: 'the token has no last_auth entry' }
         const at = cachedDate(ctx, stored)
         if (at === undefined)
@@ -69,7 +69,7 @@ export const lastAuth: ConditionCompiler = (name, value) => {
 }
 
 const countOf = (ctx: EvalContext, key: string, name: string): number | EvalFailure => {
-  const text = ownValue(ctx.event.token?.info, key)
+  const text = textAt(ctx.event.token?.info, key)
   if (text === undefined) return 0
   const n = parseInteger(text)
   if (n === undefined)
@@ -116,6 +116,6 @@ export const tokeninfo: ConditionCompiler = keyedCondition(
     subjectFacts: ['token.serial'],
     fact: (key) => `token.info.${key}`,
     skip: noTokenSkip,
-    lookup: (ctx, key) => ownValue(ctx.event.token?.info, key),
+    lookup: (ctx, key) => textAt(ctx.event.token?.info, key),
   },
 )

@@ -8,7 +8,7 @@
 import type { EvalContext } from '../core/context.js'
 import { right } from '../core/either.js'
 import type { User } from '../core/model.js'
-import { defineCondition, ownValue } from './define.js'
+import { defineCondition, textAt } from './define.js'
 import { type ConditionCompiler, intCondition, keyedCondition, memberCondition, NEVER_SKIPS } from './shapes.js'
 
 /** The empty user is absent or has no login (SPEC 1.8). @since 0.1.0 */
@@ -41,7 +41,7 @@ export const userInfo: ConditionCompiler = keyedCondition(
     subjectFacts: [],
     fact: (key) => `user.info.${key}`,
     skip: NEVER_SKIPS,
-    lookup: (ctx, key) => ownValue(ctx.event.user?.info, key),
+    lookup: (ctx, key) => textAt(ctx.event.user?.info, key),
   },
 )
 

@@ -19,10 +19,9 @@
  * @since 0.1.0
  */
 import type { EvalContext } from '../../core/context.js'
-import { memoise } from '../../core/context.js'
 import { type Either, left, right } from '../../core/either.js'
 import { type EvalFailure, evalFailure, isEvalFailure } from '../../core/errors.js'
-import { cachedDate, eventNow, eventOffset } from './clock.js'
+import { cachedDate, eventNow, eventOffset, memoLookup, memoTable } from './clock.js'
 import { type Comparator, parseComparison } from './comparator.js'
 import { parseCsvList } from './csv.js'
 import { parseDate } from './date.js'
@@ -365,10 +364,15 @@ const clockFailure = (ctx: EvalContext): EvalFailure =>
   evalFailure('InvalidEventTime', `event.now ${JSON.stringify(ctx.event.now)} is not an ISO-8601 date-time`)
 
 /** The rendered text of a template operand for this event (memoised per clock and template). */
-const renderedText = (ctx: EvalContext, template: NowTemplate, nowMs: number): string =>
-  memoise(ctx, `now-text:${ctx.event.now}:${template.source}`, () =>
-    renderNowTemplate(template, nowMs, eventOffset(ctx), 'YYYY-MM-DDTHH:MM±hhmm'),
-  )
+const renderedText = (ctx: EvalContext, template: NowTemplate, nowMs: number): string => {
+  const table = memoTable<{ readonly now: string; readonly text: string }>(ctx, 'tripline/conditions:now-text')
+  const now = ctx.event.now
+  const hit = table.get(template.source)
+  if (hit !== undefined && hit.now === now) return hit.text
+  const text = renderNowTemplate(template, nowMs, eventOffset(ctx), 'YYYY-MM-DDTHH:MM±hhmm')
+  table.set(template.source, { now, text })
+  return text
+}
 
 /** The text, integer and date of an operand for this event, or an EvalFailure when the clock is invalid. @since 0.1.0 */
 export const resolveOperand = (
@@ -433,8 +437,8 @@ const untyped = (
 }
 
 const csvItems = (ctx: EvalContext, text: string): ReadonlySet<string> | undefined =>
-  memoise(ctx, `csv:${text}`, () => {
-    const l = parseCsvList(text)
+  memoLookup(ctx, 'tripline/conditions:csv', text, (t) => {
+    const l = parseCsvList(t)
     return l._tag === 'Right' ? new Set(l.right) : undefined
   })
 
