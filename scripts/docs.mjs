@@ -71,7 +71,11 @@ const commentsOf = (r) => [
 /** @type {Map<string, { name: string, kind: string, file: string, line: number, entries: string[], missing: string[] }>} */
 const audit = new Map()
 for (const m of project.children ?? []) {
-  for (const r of m.children ?? []) {
+  for (const child of m.children ?? []) {
+    // A re-export of another entry's declaration is a reference: audit the declaration itself.
+    const target = child instanceof td.ReferenceReflection ? child.getTargetReflectionDeep() : child
+    if (!(target instanceof td.DeclarationReflection)) continue
+    const r = target
     const comments = commentsOf(r)
     const missing = [
       ...(comments.some(hasSummary) ? [] : ['summary']),
