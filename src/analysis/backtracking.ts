@@ -15,7 +15,7 @@ import type { Binding } from '../core/model.js'
  * One regular expression found in a binding, with where it is.
  *
  * @example
- * const found: FoundRegex = { path: ['conditions', 'serial'], source: '^(?:OATH\\d+)', flags: 'u', written: 'OATH\\d+' }
+ * const found: FoundRegex = { path: ['conditions', 'serial'], source: '^(?:OATH\\d+)', flags: 'u', written: 'OATH\\d+', whole: true }
  * @since 0.1.0
  */
 export interface FoundRegex {
@@ -24,15 +24,17 @@ export interface FoundRegex {
   /** JavaScript source and flags, as matched at evaluation. */
   readonly source: string
   readonly flags: string
-  /** What the administrator wrote. */
+  /** What the administrator wrote: the regex, or the whole condition value it is part of (`key 'matches' regex`). */
   readonly written: string
+  /** Whether `written` is the regex itself (false: the regex is part of a comparison). */
+  readonly whole: boolean
 }
 
 /**
  * A regex recheck found vulnerable.
  *
  * @example
- * backtrackingChecker()({ path: ['conditions', 'serial'], source: '(a+)+$', flags: '', written: '(a+)+$' })
+ * backtrackingChecker()({ path: ['conditions', 'serial'], source: '(a+)+$', flags: '', written: '(a+)+$', whole: true })
  * // { ..., complexity: 'exponential', summary: 'exponential', attack: "'a' + 'a'.repeat(31) + '\\x00'" }
  * @since 0.1.0
  */
@@ -84,7 +86,8 @@ const recheckFlags = (flags: string): string => [...new Set(flags.replace('v', '
 
 /**
  * Every regular expression of one binding: from each compiled condition's data (falling back to the raw value for
- * regex-valued conditions) and RequestMangler's `match_pattern` option.
+ * regex-valued conditions) and RequestMangler's `match_pattern` option. Conditions with warnings of their own are
+ * left out: the plug-in reports them as always false, so their regex never runs.
  *
  * @example
  * regexesOf(cb.binding, cb.conditions) // [{ path: ['conditions', 'serial'], source: '^(?:OATH)', flags: 'v', ... }]
@@ -96,6 +99,7 @@ export const regexesOf = (
 ): ReadonlyArray<FoundRegex> => {
   const out: FoundRegex[] = []
   for (const c of conditions) {
+    if (c.warnings.length > 0) continue
     const found: RegExp[] = []
     collectRegExps(c.data, found, new Set(), 0)
     if (found.length > 0) {
@@ -105,19 +109,20 @@ export const regexesOf = (
           source: r.source,
           flags: recheckFlags(r.flags),
           written: c.value,
+          whole: REGEX_CONDITIONS.has(c.name),
         })
       continue
     }
     // a plug-in that keeps no RegExp in its data: the value of a regex-valued condition is the regex
     if (REGEX_CONDITIONS.has(c.name) && c.value !== '')
-      out.push({ path: ['conditions', c.name], ...fromPython(c.value), written: c.value })
+      out.push({ path: ['conditions', c.name], ...fromPython(c.value), written: c.value, whole: true })
   }
   if (binding.handlerModule === 'RequestMangler') {
     const pattern = binding.options.match_pattern
     if (typeof pattern === 'string' && pattern !== '') {
       // the pattern must match the whole parameter value (SPEC 4.6)
       const { source, flags } = fromPython(pattern)
-      out.push({ path: ['options', 'match_pattern'], source: `^(?:${source})$`, flags, written: pattern })
+      out.push({ path: ['options', 'match_pattern'], source: `^(?:${source})$`, flags, written: pattern, whole: true })
     }
   }
   return out
@@ -138,7 +143,7 @@ export type BacktrackingChecker = (regex: FoundRegex) => Vulnerability | undefin
  *
  * @example
  * const vulnerable = backtrackingChecker()
- * vulnerable({ path: ['conditions', 'serial'], source: '(a+)+$', flags: '', written: '(a+)+$' })?.complexity
+ * vulnerable({ path: ['conditions', 'serial'], source: '(a+)+$', flags: '', written: '(a+)+$', whole: true })?.complexity
  * // 'exponential'
  * @since 0.1.0
  */

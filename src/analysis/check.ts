@@ -82,7 +82,7 @@ const regexDiagnostics = (
     warn(
       DIAGNOSTIC_CODES.catastrophicBacktracking,
       found.path,
-      `the regular expression ${JSON.stringify(v.written)} is prone to catastrophic backtracking (${v.summary}): an input like ${truncate(v.attack, 80)} takes very long to match; rewrite it without nested or overlapping repetition`,
+      `the regular expression ${v.whole ? '' : 'in '}${JSON.stringify(v.written)} is prone to catastrophic backtracking (${v.summary}): an input like ${truncate(v.attack, 80)} takes very long to match; rewrite it without nested or overlapping repetition`,
     )
   }
 }

@@ -134,6 +134,9 @@ describe('check over the real catalogue', () => {
               detail_message: '(a|aa)*b',
               detail_error_message: '^(\\d+)*x',
               user_info: "foo 'matches' (.*a){12}",
+              tokeninfo: "foo 'matches' (a|aa)*b",
+              challenge_session: '(a|aa)*b',
+              container_info: "foo '!matches' (a|aa)*b",
             },
           }),
           b(2, {
@@ -141,6 +144,8 @@ describe('check over the real catalogue', () => {
             action: 'set',
             options: { parameter: 'user', value: '{0}', match_parameter: 'user', match_pattern: '(\\w+\\s?)*$' },
           }),
+          // the plug-in already reports this one as always false (counters are integers): its regex never runs
+          b(3, { conditions: { counter: "foo 'matches' (a|aa)*b" } }),
         ]),
       ),
     ).toEqual([
@@ -148,7 +153,11 @@ describe('check over the real catalogue', () => {
       ['catastrophic-backtracking', 'serial'],
       ['catastrophic-backtracking', 'detail_error_message'],
       ['catastrophic-backtracking', 'detail_message'],
+      ['catastrophic-backtracking', 'tokeninfo'],
+      ['catastrophic-backtracking', 'challenge_session'],
+      ['catastrophic-backtracking', 'container_info'],
       ['catastrophic-backtracking', 'match_pattern'],
+      ['never-true', 'counter'],
     ])
   })
 
