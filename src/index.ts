@@ -96,6 +96,6 @@ export type {
   User,
 } from './core/index.js'
 export { formatPath, isLeft, isRight } from './core/index.js'
-export type { TriplineIntent, TriplineIntentTag } from './handlers/index.js'
+export type * from './handlers/index.js'
 export { MODULES } from './handlers/index.js'
-export { renderTemplate } from './templates/render.js'
+export { escapeFormat, NOTIFICATION_TAGS, renderTemplate, TAG_SPECS } from './templates/index.js'
