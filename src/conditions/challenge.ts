@@ -20,7 +20,13 @@ const noChallengeSkip = (ctx: EvalContext): string | undefined => {
   return c === undefined || c.length === 0 ? 'no challenge matches the event' : undefined
 }
 
-/** `challenge_session`: a regex matched at the start of the single challenge's session. @since 0.1.0 */
+/**
+ * `challenge_session`: a regex matched at the start of the single challenge's session.
+ *
+ * @example
+ * challengeSession('challenge_session', 'challenge_declined') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const challengeSession: ConditionCompiler = (name, value) => {
   const translated = translateRegex(value, 'match')
   if (translated._tag === 'Left')
@@ -80,7 +86,13 @@ const challengeValid = (ctx: EvalContext, c: Challenge): boolean | EvalFailure =
   return created <= now && now < expires
 }
 
-/** `challenge_expired`: the expectation differs from "the challenge is currently valid". @since 0.1.0 */
+/**
+ * `challenge_expired`: the expectation differs from "the challenge is currently valid".
+ *
+ * @example
+ * challengeExpired('challenge_expired', 'True') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const challengeExpired: ConditionCompiler = (name, value) => {
   const expected = isTrue(value)
   const test = (ctx: EvalContext): boolean | EvalFailure => {

@@ -34,7 +34,13 @@ const skip = (ctx: EvalContext): string | undefined => {
   return ip === undefined || ip === '' ? 'no client IP is known' : undefined
 }
 
-/** `client_ip`. @since 0.1.0 */
+/**
+ * `client_ip`.
+ *
+ * @example
+ * clientIp('client_ip', '10.0.0.0/24, !10.0.0.1') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const clientIp: ConditionCompiler = (name, value) => {
   const parsed = parseIpList(value)
   if (parsed._tag === 'Left') return left([configError(name, 'invalid-cidr', parsed.left)])

@@ -19,7 +19,13 @@ import { boolCondition, type ConditionCompiler, keyedCondition } from './shapes.
 export const noContainerSkip = (ctx: EvalContext): string | undefined =>
   ctx.event.container === undefined ? 'the event has no container' : undefined
 
-/** `container_state`: every listed state is among the container's states (others allowed). @since 0.1.0 */
+/**
+ * `container_state`: every listed state is among the container's states (others allowed).
+ *
+ * @example
+ * containerState('container_state', 'disabled') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const containerState: ConditionCompiler = (name, value) => {
   const listed = [...commaSet(value)]
   return right(
@@ -43,7 +49,13 @@ export const containerState: ConditionCompiler = (name, value) => {
   )
 }
 
-/** `container_exact_state`: the listed states are exactly the container's states, as sets (D19). @since 0.1.0 */
+/**
+ * `container_exact_state`: the listed states are exactly the container's states, as sets (D19).
+ *
+ * @example
+ * containerExactState('container_exact_state', 'disabled,lost') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const containerExactState: ConditionCompiler = (name, value) => {
   const listed = commaSet(value)
   const sameSet = (c: Container): boolean => {
@@ -72,7 +84,13 @@ export const containerExactState: ConditionCompiler = (name, value) => {
   )
 }
 
-/** `container_has_owner`: the container has at least one user. @since 0.1.0 */
+/**
+ * `container_has_owner`: the container has at least one user.
+ *
+ * @example
+ * containerHasOwner('container_has_owner', 'True') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const containerHasOwner: ConditionCompiler = boolCondition('ContainerHasOwner', {
   facts: ['container.owners'],
   skip: noContainerSkip,
@@ -80,7 +98,13 @@ export const containerHasOwner: ConditionCompiler = boolCondition('ContainerHasO
   what: 'the container has an owner',
 })
 
-/** `container_type`: exact type equality. @since 0.1.0 */
+/**
+ * `container_type`: exact type equality.
+ *
+ * @example
+ * containerType('container_type', 'smartphone') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const containerType: ConditionCompiler = (name, value) =>
   right(
     defineCondition({
@@ -100,7 +124,13 @@ export const containerType: ConditionCompiler = (name, value) =>
     }),
   )
 
-/** `container_has_token`: the container holds at least one token. @since 0.1.0 */
+/**
+ * `container_has_token`: the container holds at least one token.
+ *
+ * @example
+ * containerHasToken('container_has_token', 'True') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const containerHasToken: ConditionCompiler = boolCondition('ContainerHasToken', {
   facts: ['container.tokenCount'],
   skip: noContainerSkip,
@@ -113,7 +143,13 @@ const anyListed = (items: ReadonlySet<string>, values: ReadonlyArray<string>): b
   return false
 }
 
-/** `container_realm`: some container realm is listed; no container or no realms ⇒ skipped. @since 0.1.0 */
+/**
+ * `container_realm`: some container realm is listed; no container or no realms ⇒ skipped.
+ *
+ * @example
+ * containerRealm('container_realm', 'realm1') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const containerRealm: ConditionCompiler = (name, value) => {
   const items = commaSet(value)
   return right(
@@ -142,7 +178,13 @@ export const containerRealm: ConditionCompiler = (name, value) => {
   )
 }
 
-/** `container_resolver`: some owner's resolver is listed; no container or no owners ⇒ skipped. @since 0.1.0 */
+/**
+ * `container_resolver`: some owner's resolver is listed; no container or no owners ⇒ skipped.
+ *
+ * @example
+ * containerResolver('container_resolver', 'resolver1') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const containerResolver: ConditionCompiler = (name, value) => {
   const items = commaSet(value)
   return right(
@@ -173,7 +215,13 @@ export const containerResolver: ConditionCompiler = (name, value) => {
   )
 }
 
-/** `container_info`: generic comparison on a container info entry (no `{now}`); missing ⇒ false. @since 0.1.0 */
+/**
+ * `container_info`: generic comparison on a container info entry (no `{now}`); missing ⇒ false.
+ *
+ * @example
+ * containerInfo('container_info', 'registration_state == registered') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const containerInfo: ConditionCompiler = keyedCondition(
   'ContainerInfo',
   { braces: 'none', integerLeft: false },
@@ -228,13 +276,25 @@ const recentCondition =
     )
   }
 
-/** `container_last_authentication`: the last authentication is within the duration. @since 0.1.0 */
+/**
+ * `container_last_authentication`: the last authentication is within the duration.
+ *
+ * @example
+ * containerLastAuthentication('container_last_authentication', '1d') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const containerLastAuthentication: ConditionCompiler = recentCondition(
   'ContainerLastAuthentication',
   'lastAuthentication',
 )
 
-/** `container_last_synchronization`: the last synchronization is within the duration. @since 0.1.0 */
+/**
+ * `container_last_synchronization`: the last synchronization is within the duration.
+ *
+ * @example
+ * containerLastSynchronization('container_last_synchronization', '1y') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const containerLastSynchronization: ConditionCompiler = recentCondition(
   'ContainerLastSynchronization',
   'lastSynchronization',

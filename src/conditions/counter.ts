@@ -7,7 +7,13 @@
 import { numberAt } from './define.js'
 import { type ConditionCompiler, keyedCondition, NEVER_SKIPS } from './shapes.js'
 
-/** `counter`. @since 0.1.0 */
+/**
+ * `counter`.
+ *
+ * @example
+ * counter('counter', 'myCounter > 3') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const counter: ConditionCompiler = keyedCondition(
   'Counter',
   { braces: 'none', integerLeft: true },

@@ -21,7 +21,13 @@ const messageAt =
 const errorMessage = messageAt('detail_error_message', ['detail', 'error', 'message'])
 const message = messageAt('detail_message', ['detail', 'message'])
 
-/** `detail_error_message`: regex search in `detail.error.message`. @since 0.1.0 */
+/**
+ * `detail_error_message`: regex search in `detail.error.message`.
+ *
+ * @example
+ * detailErrorMessage('detail_error_message', 'does not exist$') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const detailErrorMessage: ConditionCompiler = regexCondition('DetailErrorMessage', 'search', {
   facts: ['response.detail.error.message'],
   skip: NEVER_SKIPS,
@@ -29,7 +35,13 @@ export const detailErrorMessage: ConditionCompiler = regexCondition('DetailError
   what: 'detail.error.message',
 })
 
-/** `detail_message`: regex search in `detail.message`. @since 0.1.0 */
+/**
+ * `detail_message`: regex search in `detail.message`.
+ *
+ * @example
+ * detailMessage('detail_message', 'special') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const detailMessage: ConditionCompiler = regexCondition('DetailMessage', 'search', {
   facts: ['response.detail.message'],
   skip: NEVER_SKIPS,

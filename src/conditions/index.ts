@@ -52,6 +52,9 @@ export { CONDITION_NAMES, conditionRank, isConditionName } from './names.js'
 /**
  * The typed data of every compiled condition (`CompiledCondition.data`), one `_tag` per condition.
  *
+ * @example
+ * const c = compileCondition('last_auth', '180d')
+ * if (c._tag === 'Right') (c.right.data as ConditionData) // { _tag: 'LastAuth', durationMs: 15552000000 }
  * @since 0.1.0
  */
 export type ConditionData =
@@ -89,7 +92,13 @@ export type ConditionData =
   | { readonly _tag: 'ContainerType'; readonly expected: string }
   | { readonly _tag: 'ContainerLastAuthentication' | 'ContainerLastSynchronization'; readonly durationMs: number }
 
-/** The compiler of every condition, by name. @since 0.1.0 */
+/**
+ * The compiler of every condition, by name.
+ *
+ * @example
+ * CONDITION_COMPILERS.get('tokentype')?.('tokentype', 'totp,hotp') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const CONDITION_COMPILERS: ReadonlyMap<ConditionName, ConditionCompiler> = new Map<
   ConditionName,
   ConditionCompiler

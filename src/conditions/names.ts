@@ -8,6 +8,9 @@
  * Every condition name, in the evaluation order of SPEC 3.0: general conditions, then the token conditions, the
  * challenge block, then the container conditions.
  *
+ * @example
+ * CONDITION_NAMES.length // 42
+ * CONDITION_NAMES[0] // 'client_ip'
  * @since 0.1.0
  */
 export const CONDITION_NAMES = [
@@ -55,7 +58,13 @@ export const CONDITION_NAMES = [
   'container_last_synchronization',
 ] as const
 
-/** A condition name. @since 0.1.0 */
+/**
+ * A condition name.
+ *
+ * @example
+ * const name: ConditionName = 'tokeninfo'
+ * @since 0.1.0
+ */
 export type ConditionName = (typeof CONDITION_NAMES)[number]
 
 const RANKS: ReadonlyMap<string, number> = new Map(CONDITION_NAMES.map((n, i) => [n, i]))

@@ -34,13 +34,31 @@ const truthCondition =
     )
   }
 
-/** `result_value`: `isTrue(value) === isTrue(result.value)`; missing or non-boolean ⇒ false. @since 0.1.0 */
+/**
+ * `result_value`: `isTrue(value) === isTrue(result.value)`; missing or non-boolean ⇒ false.
+ *
+ * @example
+ * resultValue('result_value', 'True') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const resultValue: ConditionCompiler = truthCondition('ResultValue', 'value')
 
-/** `result_status`: `isTrue(value) === isTrue(result.status)`. @since 0.1.0 */
+/**
+ * `result_status`: `isTrue(value) === isTrue(result.status)`.
+ *
+ * @example
+ * resultStatus('result_status', 'True') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const resultStatus: ConditionCompiler = truthCondition('ResultStatus', 'status')
 
-/** `result_authentication`: exact equality with `result.authentication`; missing ⇒ false. @since 0.1.0 */
+/**
+ * `result_authentication`: exact equality with `result.authentication`; missing ⇒ false.
+ *
+ * @example
+ * resultAuthentication('result_authentication', 'ACCEPT') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const resultAuthentication: ConditionCompiler = (name, value) =>
   right(
     defineCondition({

@@ -23,7 +23,14 @@ import { compareInts, compileIntComparison, type IntComparison, RELATION_SYMBOL 
 import { commaSet } from './grammar/list.js'
 import { type RegexMode, translateRegex } from './grammar/regex.js'
 
-/** Compiles one condition value: a compiled condition or configuration errors. @since 0.1.0 */
+/**
+ * Compiles one condition value: a compiled condition or configuration errors.
+ *
+ * @example
+ * const failcounter: ConditionCompiler = intCondition('Failcounter', subject)
+ * failcounter('failcounter', '<9') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export type ConditionCompiler = (name: string, value: string) => Either<ReadonlyArray<Issue>, CompiledCondition>
 
 /** Never skips. @since 0.1.0 */

@@ -24,7 +24,13 @@ import {
 export const noTokenSkip = (ctx: EvalContext): string | undefined =>
   ctx.event.token === undefined ? 'the event has no single token' : undefined
 
-/** `token_locked` (D2, D3): with a token, failcount ≥ maxfail; without one, `user.hasLockedToken`. @since 0.1.0 */
+/**
+ * `token_locked` (D2, D3): with a token, failcount ≥ maxfail; without one, `user.hasLockedToken`.
+ *
+ * @example
+ * tokenLocked('token_locked', 'True') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const tokenLocked: ConditionCompiler = boolCondition('TokenLocked', {
   facts: ['token.failcount', 'token.maxfail', 'user.hasLockedToken'],
   skip: NEVER_SKIPS,
@@ -35,7 +41,13 @@ export const tokenLocked: ConditionCompiler = boolCondition('TokenLocked', {
   what: 'the token is locked (failcount ≥ maxfail; without a single token: the user has a locked token)',
 })
 
-/** `tokenrealm`: some token realm is listed; no token or no realms ⇒ skipped. @since 0.1.0 */
+/**
+ * `tokenrealm`: some token realm is listed; no token or no realms ⇒ skipped.
+ *
+ * @example
+ * tokenRealm('tokenrealm', 'realm1,realm2') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const tokenRealm: ConditionCompiler = (name, value) => {
   const items = commaSet(value)
   const skip = (ctx: EvalContext): string | undefined => {
@@ -67,7 +79,13 @@ export const tokenRealm: ConditionCompiler = (name, value) => {
   )
 }
 
-/** `tokenresolver`: some resolver of the token's realms is listed; no token or none ⇒ skipped. @since 0.1.0 */
+/**
+ * `tokenresolver`: some resolver of the token's realms is listed; no token or none ⇒ skipped.
+ *
+ * @example
+ * tokenResolver('tokenresolver', 'resolver1') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const tokenResolver: ConditionCompiler = (name, value) => {
   const items = commaSet(value)
   const skip = (ctx: EvalContext): string | undefined => {
@@ -102,7 +120,13 @@ export const tokenResolver: ConditionCompiler = (name, value) => {
 /** The event's serial: the single token's, else the request/response serial (SPEC 1.8). @since 0.1.0 */
 export const eventSerial = (ctx: EvalContext): string | undefined => ctx.event.token?.serial ?? ctx.event.serial
 
-/** `serial`: a regex matched at the start of the serial (`re.match`); no serial ⇒ skipped. @since 0.1.0 */
+/**
+ * `serial`: a regex matched at the start of the serial (`re.match`); no serial ⇒ skipped.
+ *
+ * @example
+ * serial('serial', '^OATH') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const serial: ConditionCompiler = regexCondition('Serial', 'match', {
   facts: ['serial', 'token.serial'],
   skip: (ctx) => {
@@ -113,7 +137,13 @@ export const serial: ConditionCompiler = regexCondition('Serial', 'match', {
   what: 'the serial',
 })
 
-/** `tokentype`: the token type is listed. @since 0.1.0 */
+/**
+ * `tokentype`: the token type is listed.
+ *
+ * @example
+ * tokenType('tokentype', 'totp,hotp') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const tokenType: ConditionCompiler = memberCondition('TokenType', {
   facts: ['token.type'],
   skip: noTokenSkip,
@@ -121,7 +151,13 @@ export const tokenType: ConditionCompiler = memberCondition('TokenType', {
   what: 'the token type',
 })
 
-/** `token_has_owner`. @since 0.1.0 */
+/**
+ * `token_has_owner`.
+ *
+ * @example
+ * tokenHasOwner('token_has_owner', 'True') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const tokenHasOwner: ConditionCompiler = boolCondition('TokenHasOwner', {
   facts: ['token.owner'],
   skip: noTokenSkip,
@@ -129,7 +165,13 @@ export const tokenHasOwner: ConditionCompiler = boolCondition('TokenHasOwner', {
   what: 'the token has an owner',
 })
 
-/** `token_is_orphaned`: the token has an owner record whose user does not exist. @since 0.1.0 */
+/**
+ * `token_is_orphaned`: the token has an owner record whose user does not exist.
+ *
+ * @example
+ * tokenIsOrphaned('token_is_orphaned', 'False') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const tokenIsOrphaned: ConditionCompiler = boolCondition('TokenIsOrphaned', {
   facts: ['token.owner'],
   skip: noTokenSkip,
@@ -166,7 +208,13 @@ const currentlyValid = (ctx: EvalContext): boolean | EvalFailure => {
   return !(start !== undefined && start > now) && !(end !== undefined && end < now)
 }
 
-/** `token_validity_period` (D2, D13): the token is currently valid. @since 0.1.0 */
+/**
+ * `token_validity_period` (D2, D13): the token is currently valid.
+ *
+ * @example
+ * tokenValidityPeriod('token_validity_period', 'True') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const tokenValidityPeriod: ConditionCompiler = boolCondition('TokenValidityPeriod', {
   facts: ['token.info.validity_period_start', 'token.info.validity_period_end', 'now'],
   skip: noTokenSkip,
@@ -174,14 +222,26 @@ export const tokenValidityPeriod: ConditionCompiler = boolCondition('TokenValidi
   what: 'the token is within its validity period',
 })
 
-/** `otp_counter`. @since 0.1.0 */
+/**
+ * `otp_counter`.
+ *
+ * @example
+ * otpCounter('otp_counter', '>100') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const otpCounter: ConditionCompiler = intCondition('OtpCounter', {
   facts: ['token.otpCounter'],
   skip: noTokenSkip,
   actual: (ctx) => ctx.event.token?.otpCounter ?? 0,
 })
 
-/** `failcounter`. @since 0.1.0 */
+/**
+ * `failcounter`.
+ *
+ * @example
+ * failcounter('failcounter', '<9') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const failcounter: ConditionCompiler = intCondition('Failcounter', {
   facts: ['token.failcount'],
   skip: noTokenSkip,
@@ -191,7 +251,13 @@ export const failcounter: ConditionCompiler = intCondition('Failcounter', {
 const rolloutEqual = (a: string, b: string): boolean =>
   a === b || ((a === '' || a === 'enrolled') && (b === '' || b === 'enrolled'))
 
-/** `rollout_state`: exact equality; `""` and `enrolled` are equal. @since 0.1.0 */
+/**
+ * `rollout_state`: exact equality; `""` and `enrolled` are equal.
+ *
+ * @example
+ * rolloutState('rollout_state', 'enrolled') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const rolloutState: ConditionCompiler = (name, value) =>
   right(
     defineCondition({
@@ -214,7 +280,13 @@ export const rolloutState: ConditionCompiler = (name, value) =>
     }),
   )
 
-/** `token_is_in_container`. @since 0.1.0 */
+/**
+ * `token_is_in_container`.
+ *
+ * @example
+ * tokenIsInContainer('token_is_in_container', 'False') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const tokenIsInContainer: ConditionCompiler = boolCondition('TokenIsInContainer', {
   facts: ['token.inContainer'],
   skip: noTokenSkip,

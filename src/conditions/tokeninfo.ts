@@ -24,6 +24,8 @@ export interface LastAuthData {
  * `last_auth`: the last successful authentication is older than the duration (`last_auth + d < now`). Missing
  * ⇒ false; an unparseable stored date ⇒ false (D8); an invalid duration is a configuration error.
  *
+ * @example
+ * lastAuth('last_auth', '180d') // right(CompiledCondition)
  * @since 0.1.0
  */
 export const lastAuth: ConditionCompiler = (name, value) => {
@@ -77,21 +79,39 @@ const countOf = (ctx: EvalContext, key: string, name: string): number | EvalFail
   return Number(n)
 }
 
-/** `count_auth`: tokeninfo `count_auth` (default 0). @since 0.1.0 */
+/**
+ * `count_auth`: tokeninfo `count_auth` (default 0).
+ *
+ * @example
+ * countAuth('count_auth', '<100') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const countAuth: ConditionCompiler = intCondition('CountAuth', {
   facts: ['token.info.count_auth'],
   skip: noTokenSkip,
   actual: (ctx) => countOf(ctx, 'count_auth', 'count_auth'),
 })
 
-/** `count_auth_success`: tokeninfo `count_auth_success` (default 0). @since 0.1.0 */
+/**
+ * `count_auth_success`: tokeninfo `count_auth_success` (default 0).
+ *
+ * @example
+ * countAuthSuccess('count_auth_success', '>45') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const countAuthSuccess: ConditionCompiler = intCondition('CountAuthSuccess', {
   facts: ['token.info.count_auth_success'],
   skip: noTokenSkip,
   actual: (ctx) => countOf(ctx, 'count_auth_success', 'count_auth_success'),
 })
 
-/** `count_auth_fail`: `count_auth − count_auth_success`. @since 0.1.0 */
+/**
+ * `count_auth_fail`: `count_auth − count_auth_success`.
+ *
+ * @example
+ * countAuthFail('count_auth_fail', '>45') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const countAuthFail: ConditionCompiler = intCondition('CountAuthFail', {
   facts: ['token.info.count_auth', 'token.info.count_auth_success'],
   skip: noTokenSkip,
@@ -107,6 +127,8 @@ export const countAuthFail: ConditionCompiler = intCondition('CountAuthFail', {
  * `tokeninfo`: generic comparison on a tokeninfo entry; `{now}` / `{current_time}` with offsets (D5, D6, D18); any
  * other placeholder or a stray brace is a configuration error. Missing key ⇒ false.
  *
+ * @example
+ * tokeninfo('tokeninfo', 'myDate < {now}-5d') // right(CompiledCondition)
  * @since 0.1.0
  */
 export const tokeninfo: ConditionCompiler = keyedCondition(

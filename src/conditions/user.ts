@@ -17,7 +17,13 @@ export const isEmptyUser = (user: User | undefined): boolean => user === undefin
 const emptyUserSkip = (ctx: EvalContext): string | undefined =>
   isEmptyUser(ctx.event.user) ? 'the event has no user' : undefined
 
-/** `realm`: the user's realm is one of the listed realms (empty user: realm `""`). @since 0.1.0 */
+/**
+ * `realm`: the user's realm is one of the listed realms (empty user: realm `""`).
+ *
+ * @example
+ * realm('realm', 'realm1,realm2') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const realm: ConditionCompiler = memberCondition('Realm', {
   facts: ['user.realm'],
   skip: NEVER_SKIPS,
@@ -25,7 +31,13 @@ export const realm: ConditionCompiler = memberCondition('Realm', {
   what: 'the user realm',
 })
 
-/** `resolver`: the user's resolver is one of the listed resolvers (empty user: `""`). @since 0.1.0 */
+/**
+ * `resolver`: the user's resolver is one of the listed resolvers (empty user: `""`).
+ *
+ * @example
+ * resolver('resolver', 'resolver1') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const resolver: ConditionCompiler = memberCondition('Resolver', {
   facts: ['user.resolver'],
   skip: NEVER_SKIPS,
@@ -33,7 +45,13 @@ export const resolver: ConditionCompiler = memberCondition('Resolver', {
   what: 'the user resolver',
 })
 
-/** `user_info`: generic comparison on a user attribute, `{now}` replaced literally; missing ⇒ false. @since 0.1.0 */
+/**
+ * `user_info`: generic comparison on a user attribute, `{now}` replaced literally; missing ⇒ false.
+ *
+ * @example
+ * userInfo('user_info', 'givenname == Cornelius') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const userInfo: ConditionCompiler = keyedCondition(
   'UserInfo',
   { braces: 'literal', integerLeft: false },
@@ -45,7 +63,13 @@ export const userInfo: ConditionCompiler = keyedCondition(
   },
 )
 
-/** `logged_in_user`: the role of the logged-in identity (nobody logged in counts as `user`). @since 0.1.0 */
+/**
+ * `logged_in_user`: the role of the logged-in identity (nobody logged in counts as `user`).
+ *
+ * @example
+ * loggedInUser('logged_in_user', 'admin') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const loggedInUser: ConditionCompiler = (name, value) =>
   right(
     defineCondition({
@@ -65,14 +89,26 @@ export const loggedInUser: ConditionCompiler = (name, value) =>
     }),
   )
 
-/** `user_token_number`: the number of the user's tokens (empty user ⇒ skipped). @since 0.1.0 */
+/**
+ * `user_token_number`: the number of the user's tokens (empty user ⇒ skipped).
+ *
+ * @example
+ * userTokenNumber('user_token_number', '>0') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const userTokenNumber: ConditionCompiler = intCondition('UserTokenNumber', {
   facts: ['user.login', 'user.tokenCount'],
   skip: emptyUserSkip,
   actual: (ctx) => ctx.event.user?.tokenCount ?? 0,
 })
 
-/** `user_container_number`: the number of the user's containers (empty user ⇒ skipped). @since 0.1.0 */
+/**
+ * `user_container_number`: the number of the user's containers (empty user ⇒ skipped).
+ *
+ * @example
+ * userContainerNumber('user_container_number', '0') // right(CompiledCondition)
+ * @since 0.1.0
+ */
 export const userContainerNumber: ConditionCompiler = intCondition('UserContainerNumber', {
   facts: ['user.login', 'user.containerCount'],
   skip: emptyUserSkip,

@@ -129,7 +129,13 @@ export const offsetMinutesOf = (iso: string): number => {
   return m === null ? 0 : (offsetMinutes(m[1]) ?? 0)
 }
 
-/** The patterns `formatInOffset` renders. @since 0.1.0 */
+/**
+ * The patterns `formatInOffset` renders.
+ *
+ * @example
+ * const pattern: DatePattern = 'YYYY-MM-DDTHH:MM±hhmm'
+ * @since 0.1.0
+ */
 export type DatePattern = 'YYYY-MM-DDTHH:MM±hhmm' | 'YYYY-MM-DD' | 'HH:MM:SS' | 'YYYY-MM-DD HH:MM:SS.ffffff±hhmm'
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0')

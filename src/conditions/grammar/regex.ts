@@ -17,7 +17,13 @@
  */
 import { type Either, left, right } from '../../core/either.js'
 
-/** How a translated regex is anchored. @since 0.1.0 */
+/**
+ * How a translated regex is anchored: `match` (at the start), `search` (anywhere), `full` (the whole value).
+ *
+ * @example
+ * translateRegex('^OATH', 'match' satisfies RegexMode)
+ * @since 0.1.0
+ */
 export type RegexMode = 'match' | 'search' | 'full'
 
 /** A translated pattern: JavaScript source (without anchoring) and flags. @since 0.1.0 */
