@@ -10,13 +10,14 @@
  * Other figures are printed for information only. Exits non-zero over budget or when a budgeted import fails.
  *
  * Cold import: a fresh `node` process per run imports the entry; the time from just before `import()` (or
- * `require`) to just after is the import time; the median of N runs (default 21, `--runs N`) is printed with the
+ * `require`) to just after is the import time, and the process's CPU time (user + system) over the same span the
+ * import CPU, which a loaded machine disturbs far less; the median of N runs (default 21, `--runs N`) is printed with the
  * whole process's wall time and an empty process's for comparison. Figures go to bench/results/size.json and
  * bench/results/cold-import.json (`--no-write` skips that).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus, platform, release } from 'node:os'
+import { cpus, loadavg, platform, release } from 'node:os'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import * as esbuild from 'esbuild'
@@ -120,23 +121,22 @@ const imports = [
   { name: "import('tripline/core')", kind: 'esm', specifier: 'tripline/core' },
   { name: "import('tripline/codec')", kind: 'esm', specifier: 'tripline/codec' },
 ]
-const PRINT = 'process.stdout.write(JSON.stringify(performance.now() - t0))'
+const START = 'const t0 = performance.now(); const c0 = process.cpuUsage();'
+const PRINT =
+  'const c = process.cpuUsage(c0); process.stdout.write(JSON.stringify([performance.now() - t0, (c.user + c.system) / 1000]))'
 /** @param {'esm' | 'cjs' | 'empty'} kind @param {string} specifier */
 const once = (kind, specifier) => {
   const argv =
     kind === 'esm'
-      ? [
-          '--input-type=module',
-          '-e',
-          `const t0 = performance.now(); await import(${JSON.stringify(specifier)}); ${PRINT}`,
-        ]
+      ? ['--input-type=module', '-e', `${START} await import(${JSON.stringify(specifier)}); ${PRINT}`]
       : kind === 'cjs'
-        ? ['-e', `const t0 = performance.now(); require(${JSON.stringify(specifier)}); ${PRINT}`]
-        : ['-e', 'const t0 = performance.now(); process.stdout.write("0")']
+        ? ['-e', `${START} require(${JSON.stringify(specifier)}); ${PRINT}`]
+        : ['-e', 'process.stdout.write("[0,0]")']
   const start = process.hrtime.bigint()
   const out = execFileSync(process.execPath, argv, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
   const wall = Number(process.hrtime.bigint() - start) / 1e6
-  return { importMs: Number(out), wallMs: wall }
+  const [importMs, cpuMs] = /** @type {[number, number]} */ (JSON.parse(out))
+  return { importMs, cpuMs, wallMs: wall }
 }
 const ms = (/** @type {number} */ n) => `${n.toFixed(2)} ms`
 /** @type {Array<Record<string, unknown>>} */
@@ -150,9 +150,10 @@ for (const i of imports) {
     once(i.kind, i.specifier) // warm the file-system cache, not the process
     const samples = Array.from({ length: runs }, () => once(i.kind, i.specifier))
     const importMs = median(samples.map((s) => s.importMs))
+    const cpuMs = median(samples.map((s) => s.cpuMs))
     const wallMs = median(samples.map((s) => s.wallMs))
     console.log(
-      `i ${i.name}: ${ms(importMs)} to import (process ${ms(wallMs)} wall, ${wallMs >= emptyWall ? '+' : '−'}${ms(Math.abs(wallMs - emptyWall))} vs empty)`,
+      `i ${i.name}: ${ms(importMs)} to import, ${ms(cpuMs)} CPU (process ${ms(wallMs)} wall, ${wallMs >= emptyWall ? '+' : '−'}${ms(Math.abs(wallMs - emptyWall))} vs empty)`,
     )
     importRows.push({
       name: i.name,
@@ -174,6 +175,7 @@ if (write) {
     platform: `${platform()} ${release()}`,
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
+    loadAverage1m: Number(loadavg()[0]?.toFixed(2)),
   }
   const meta = { package: `tripline@${manifest().version}`, date: new Date().toISOString(), machine }
   const dir = join(root, 'bench', 'results')
