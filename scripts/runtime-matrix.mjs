@@ -88,7 +88,9 @@ writeFileSync(
 const parse = (stdout, stderr) => {
   const line = stdout.split('\n').find((l) => l.includes(MARK))
   if (line === undefined) {
-    const tail = `${stderr}\n${stdout}`.trim().split('\n').slice(-8).join('\n')
+    const all = `${stderr}\n${stdout}`.trim().split('\n')
+    const first = all.find((l) => /error/i.test(l))
+    const tail = [...(first !== undefined ? [first, '…'] : []), ...all.slice(-6)].join('\n')
     return { ok: false, error: `no result printed${tail ? `:\n${tail}` : ''}` }
   }
   return { ok: true, result: JSON.parse(line.slice(line.indexOf(MARK) + MARK.length)) }
