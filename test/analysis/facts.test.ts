@@ -146,7 +146,7 @@ describe('prune', () => {
 })
 
 describe('the facts law', () => {
-  test.prop([fixtureEvent, fixtureBindings], { numRuns: 400 })(
+  test.prop([fixtureEvent, fixtureBindings], { numRuns: 300 })(
     'evaluating with every field outside the plan removed gives the same evaluation',
     (ev, bindings) => {
       const plan = requiredFacts(bindings, ev.name, ev.position)
