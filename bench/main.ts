@@ -470,7 +470,7 @@ export const runBenchmark = async (catalogue: Catalogue, options: Options): Prom
       seed: options.seed,
       budget: options.budget,
       sizes: options.sizes,
-      command: process.argv.slice(1).join(' '),
+      command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
     },
     engines: peers.map((p) => ({ engine: p.name, note: p.note })),
     workloads,
