@@ -64,7 +64,14 @@ export const defineCondition = <D extends { readonly _tag: string }>(parts: Cond
   }
 }
 
-/** A warning issue, its message prefixed with the condition name. @since 0.1.0 */
+/**
+ * A warning issue, its message prefixed with the condition name; its path is relative to the condition's value
+ * (the kernel adds the binding index and `['conditions', name]`).
+ *
+ * @example
+ * warning('count_auth', 'empty-value', 'the value is empty') // { code: 'empty-value', message: 'count_auth: the value is empty', path: [] }
+ * @since 0.1.0
+ */
 export const warning = (name: string, code: string, reason: string): Issue => issue(code, `${name}: ${reason}`)
 
 /** A configuration-error issue, its message prefixed with the condition name. @since 0.1.0 */

@@ -101,6 +101,10 @@ describe('the condition catalogue', () => {
       'empty-value',
       'repeated-comparator',
     ])
+    expect(r.bindings[0]?.warnings.find((w) => w.code === 'empty-value')).toMatchObject({
+      path: [0, 'conditions', 'count_auth'],
+      message: 'count_auth: the value is empty, so the condition is always false',
+    })
     expect(r.errors).toEqual([])
   })
 })
