@@ -88,8 +88,8 @@ describe('the Cloudflare Worker example under workerd', () => {
     workerd.stderr?.on('data', (d: Buffer) => {
       stderr += d.toString('utf8')
     })
-    // Wait until it serves: at most 100 tries, 100 ms apart.
-    for (let i = 0; i < 100; i++) {
+    // Wait until it serves: at most 300 tries, 100 ms apart (a loaded 2-core CI machine starts workerd slowly).
+    for (let i = 0; i < 300; i++) {
       const ready = await fetch(`${base}/`).then(
         (r) => r.status === 404,
         () => false,
