@@ -68,8 +68,23 @@ export type {
   Explain,
   Explanation,
 } from './analysis/explain.js'
-export type { Check, Diagnostic, DiagnosticCode, RequiredFacts, Severity } from './analysis/index.js'
-export { DIAGNOSTIC_CODES, EVENT_NAMES, formatDiagnostics, formatExplanation, prune } from './analysis/index.js'
+export type * from './analysis/index.js'
+export {
+  AUDIT_FACTS,
+  checkWith,
+  DIAGNOSTIC_CODES,
+  EVENT_GROUPS,
+  EVENT_NAMES,
+  explainWith,
+  formatDiagnostic,
+  formatDiagnostics,
+  formatExplanation,
+  isKnownEventName,
+  KERNEL_FACTS,
+  prune,
+  requiredFactsWith,
+  suggestEventName,
+} from './analysis/index.js'
 export { catalogue } from './catalogue.js'
 export type { DecodeError, DecodeErrors, PrivacyIdeaEventDefinition } from './codec/index.js'
 export { decodeBindings, decodeEvent, encodeBindings, formatDecodeErrors } from './codec/index.js'
