@@ -1,22 +1,10 @@
-/**
- * `explain(event, bindings)`: why each binding did what it did for one event. For every binding: selected or why
- * not (inactive, other event, other position); for the selected ones, in execution order, each condition in
- * evaluation order with its verdict, the values compared and whether it was skipped for missing data, then the
- * intent, the soft failure or the failure. It replays the dispatch fold of `evaluate` step by step with the same
- * kernel functions (`select`, `stepBinding`, the audit entry, request/response threading, abort), so it agrees with
- * `evaluate` by construction; `explanation.evaluation` is exactly what `evaluate` returns. The condition traces are
- * computed only here, never in `evaluate`.
- *
- * @since 0.1.0
- */
-import { auditEntry } from '../core/audit.js'
 import type { Catalogue, CompiledCondition, ConditionTrace } from '../core/catalogue.js'
 import type { CompiledBinding } from '../core/compile.js'
-import { type EvalContext, makeContext } from '../core/context.js'
+import type { EvalContext } from '../core/context.js'
 import type { ConfigError } from '../core/errors.js'
 import { formatPath } from '../core/errors.js'
-import { select, stepBinding } from '../core/evaluate.js'
-import type { Aborted, AuditEntry, Evaluation, Event, Intent, Position, Request } from '../core/model.js'
+import { evaluateRuleSet, type Step, select } from '../core/evaluate.js'
+import type { AuditEntry, Evaluation, Event, Intent, Position } from '../core/model.js'
 import { type BindingsInput, bindingIdOf, bindingNameOf, isWellFormed, ruleSetOf } from './rules.js'
 
 /**
@@ -309,39 +297,45 @@ const traceConditions = (cb: CompiledBinding, ctx: EvalContext): ReadonlyArray<C
   return out
 }
 
-/** As the kernel's fold: pre bindings get no response (SPEC 1.3, 1.8), even if the host passed one. */
-const initialView = (event: Event): Event => {
-  if (event.position !== 'pre' || event.response === undefined) return event
-  const { response: _ignored, ...view } = event
-  return view
-}
-
-/** As the kernel's fold: a changed request or (post only) response is a new view, with a fresh memo. */
-const advance = (ctx: EvalContext, request: Request | undefined, response: unknown): EvalContext => {
-  const newResponse = ctx.event.position === 'post' ? response : undefined
-  if (request === undefined && newResponse === undefined) return ctx
-  return makeContext({
-    ...ctx.event,
-    ...(request !== undefined ? { request } : {}),
-    ...(newResponse !== undefined ? { response: newResponse } : {}),
-  })
-}
-
-const finish = (
+const outcomeOf = (
+  cb: CompiledBinding,
   ctx: EvalContext,
-  intents: ReadonlyArray<Intent>,
-  audit: ReadonlyArray<AuditEntry>,
-  aborted?: Aborted,
-): Evaluation => ({
-  intents,
-  audit,
-  request: ctx.event.request,
-  ...(ctx.event.response !== undefined ? { response: ctx.event.response } : {}),
-  ...(aborted !== undefined ? { aborted } : {}),
-})
+  step: Step,
+  conditions: ReadonlyArray<ConditionExplanation>,
+): BindingOutcome => {
+  switch (step._tag) {
+    case 'Silent': {
+      const decided = conditions.find((c) => c.verdict === 'fail')
+      return {
+        _tag: 'Silent',
+        reason:
+          decided === undefined
+            ? 'the conditions do not hold'
+            : `condition ${decided.name} does not hold: ${decided.reason}`,
+      }
+    }
+    case 'Fired': {
+      const changed: Array<'request' | 'response'> = []
+      if (step.request !== undefined) changed.push('request')
+      if (step.response !== undefined && ctx.event.position === 'post') changed.push('response')
+      return {
+        _tag: 'Fired',
+        intent: step.intent,
+        ...(step.details !== undefined ? { details: step.details } : {}),
+        changed,
+      }
+    }
+    case 'Declined':
+      return { _tag: 'Declined', details: step.details }
+    case 'Failed':
+      return { _tag: 'Failed', errorTag: step.errorTag, message: step.message, aborts: cb.abortOnError }
+  }
+}
 
 /**
- * Creates `explain` over a catalogue. Total: never throws.
+ * Creates `explain` over a catalogue. Total: never throws. It observes the kernel's own fold
+ * (`evaluateRuleSet` with an observer), so its outcomes agree with `evaluate` by construction; the condition
+ * traces are computed on the very event view each binding saw.
  *
  * @example
  * const explain = explainWith(catalogue)
@@ -354,18 +348,26 @@ export const explainWith = (catalogue: Catalogue): Explain => {
   return (event, bindings) => {
     const rules = rulesOf(bindings)
     const selected = select(rules, event)
-    const selectedSet = new Set(selected)
-    let ctx = makeContext(initialView(event))
-    const intents: Intent[] = []
-    const audit: AuditEntry[] = []
-    const explained: SelectedExplanation[] = []
-    let aborted: Aborted | undefined
-    for (let i = 0; i < selected.length; i++) {
-      const cb = selected[i] as CompiledBinding
-      const base = { ...summary(cb), _tag: 'Selected' as const, step: i + 1, configErrors: cb.errors }
-      if (aborted !== undefined) {
-        explained.push({
-          ...base,
+    const explained = new Map<CompiledBinding, SelectedExplanation>()
+    const evaluation = evaluateRuleSet(event, rules, (cb, ctx, step, entry) => {
+      const conditions = traceConditions(cb, ctx)
+      explained.set(cb, {
+        ...summary(cb),
+        _tag: 'Selected',
+        step: explained.size + 1,
+        configErrors: cb.errors,
+        conditions,
+        outcome: outcomeOf(cb, ctx, step, conditions),
+        ...(entry !== undefined ? { audit: entry } : {}),
+      })
+    })
+    const selectedExplanations = selected.map(
+      (cb, i): SelectedExplanation =>
+        explained.get(cb) ?? {
+          ...summary(cb),
+          _tag: 'Selected',
+          step: i + 1,
+          configErrors: cb.errors,
           conditions: cb.conditions.map((c) => ({
             name: c.name,
             value: c.value,
@@ -373,83 +375,18 @@ export const explainWith = (catalogue: Catalogue): Explain => {
             compared: {},
             reason: 'the evaluation was aborted before this binding',
           })),
-          outcome: { _tag: 'NotReached', reason: `binding ${String(aborted.bindingId)} aborted the evaluation` },
-        })
-        continue
-      }
-      const conditions = traceConditions(cb, ctx)
-      const step = stepBinding(cb, ctx)
-      switch (step._tag) {
-        case 'Silent': {
-          const decided = conditions.find((c) => c.verdict === 'fail')
-          explained.push({
-            ...base,
-            conditions,
-            outcome: {
-              _tag: 'Silent',
-              reason:
-                decided === undefined
-                  ? 'the conditions do not hold'
-                  : `condition ${decided.name} does not hold: ${decided.reason}`,
-            },
-          })
-          break
-        }
-        case 'Fired': {
-          const entry = auditEntry(
-            ctx.event,
-            cb.binding,
-            cb.actionDetail,
-            step.details !== undefined ? { success: true, details: step.details } : { success: true },
-          )
-          intents.push(step.intent)
-          audit.push(entry)
-          const changed: Array<'request' | 'response'> = []
-          if (step.request !== undefined) changed.push('request')
-          if (step.response !== undefined && ctx.event.position === 'post') changed.push('response')
-          explained.push({
-            ...base,
-            conditions,
-            outcome: {
-              _tag: 'Fired',
-              intent: step.intent,
-              ...(step.details !== undefined ? { details: step.details } : {}),
-              changed,
-            },
-            audit: entry,
-          })
-          ctx = advance(ctx, step.request, step.response)
-          break
-        }
-        case 'Declined': {
-          const entry = auditEntry(ctx.event, cb.binding, cb.actionDetail, { success: false, details: step.details })
-          audit.push(entry)
-          explained.push({ ...base, conditions, outcome: { _tag: 'Declined', details: step.details }, audit: entry })
-          break
-        }
-        case 'Failed': {
-          const entry = auditEntry(ctx.event, cb.binding, cb.actionDetail, {
-            success: false,
-            error: { tag: step.errorTag, message: step.message },
-          })
-          audit.push(entry)
-          explained.push({
-            ...base,
-            conditions,
-            outcome: { _tag: 'Failed', errorTag: step.errorTag, message: step.message, aborts: cb.abortOnError },
-            audit: entry,
-          })
-          if (cb.abortOnError)
-            aborted = { bindingId: cb.binding.id, reason: `${cb.binding.name} (${step.errorTag}): ${step.message}` }
-          break
-        }
-      }
-    }
+          outcome: {
+            _tag: 'NotReached',
+            reason: `binding ${String(evaluation.aborted?.bindingId)} aborted the evaluation`,
+          },
+        },
+    )
+    const selectedSet = new Set(selected)
     const others = rules.bindings.filter((cb) => !selectedSet.has(cb)).map((cb) => notSelected(cb, event))
     return {
       event: { name: event.name, position: event.position, now: event.now },
-      bindings: [...explained, ...others],
-      evaluation: finish(ctx, intents, audit, aborted),
+      bindings: [...selectedExplanations, ...others],
+      evaluation,
     }
   }
 }

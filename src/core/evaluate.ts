@@ -130,51 +130,63 @@ export const select = (rules: RuleSet, event: Event): ReadonlyArray<CompiledBind
   rules.index.get(event.position)?.get(event.name) ?? NONE_SELECTED
 
 /**
- * Evaluates one event against a compiled rule set. Total, pure and deterministic: it never throws and never
- * mutates its inputs.
+ * Watches the fold, one call per selected binding that ran: the binding, the event view it saw, what it did, and
+ * its audit entry (none when silent). `explain` is built on it, so it replays exactly what `evaluate` does.
  *
  * @since 0.1.0
  */
-export const evaluateRuleSet = (event: Event, rules: RuleSet): Evaluation => {
+export type FoldObserver = (cb: CompiledBinding, ctx: EvalContext, step: Step, entry: AuditEntry | undefined) => void
+
+/**
+ * Evaluates one event against a compiled rule set. Total, pure and deterministic: it never throws and never
+ * mutates its inputs. An optional observer sees every step (explaining costs only when asked).
+ *
+ * @example
+ * const evaluation = evaluateRuleSet(event, compileWith(catalogue, bindings))
+ * @since 0.1.0
+ */
+export const evaluateRuleSet = (event: Event, rules: RuleSet, observe?: FoldObserver): Evaluation => {
   const selected = select(rules, event)
   let ctx = makeContext(initialView(event))
   const intents: Intent[] = []
   const audit: AuditEntry[] = []
   for (let i = 0; i < selected.length; i++) {
     const cb = selected[i] as CompiledBinding
+    const seen = ctx
     const step = stepBinding(cb, ctx)
+    let entry: AuditEntry | undefined
     switch (step._tag) {
       case 'Silent':
         break
       case 'Fired':
         intents.push(step.intent)
-        audit.push(
-          auditEntry(
-            ctx.event,
-            cb.binding,
-            cb.actionDetail,
-            step.details !== undefined ? { success: true, details: step.details } : { success: true },
-          ),
+        entry = auditEntry(
+          ctx.event,
+          cb.binding,
+          cb.actionDetail,
+          step.details !== undefined ? { success: true, details: step.details } : { success: true },
         )
+        audit.push(entry)
         ctx = advance(ctx, step.request, step.response)
         break
       case 'Declined':
-        audit.push(auditEntry(ctx.event, cb.binding, cb.actionDetail, { success: false, details: step.details }))
+        entry = auditEntry(ctx.event, cb.binding, cb.actionDetail, { success: false, details: step.details })
+        audit.push(entry)
         break
       case 'Failed':
-        audit.push(
-          auditEntry(ctx.event, cb.binding, cb.actionDetail, {
-            success: false,
-            error: { tag: step.errorTag, message: step.message },
-          }),
-        )
-        if (cb.abortOnError) {
-          return finish(ctx, intents, audit, {
-            bindingId: cb.binding.id,
-            reason: `${cb.binding.name} (${step.errorTag}): ${step.message}`,
-          })
-        }
+        entry = auditEntry(ctx.event, cb.binding, cb.actionDetail, {
+          success: false,
+          error: { tag: step.errorTag, message: step.message },
+        })
+        audit.push(entry)
         break
+    }
+    if (observe !== undefined) observe(cb, seen, step, entry)
+    if (step._tag === 'Failed' && cb.abortOnError) {
+      return finish(ctx, intents, audit, {
+        bindingId: cb.binding.id,
+        reason: `${cb.binding.name} (${step.errorTag}): ${step.message}`,
+      })
     }
   }
   return finish(ctx, intents, audit)

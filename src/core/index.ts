@@ -27,7 +27,7 @@ export type { Engine } from './engine.js'
 export { createEngine } from './engine.js'
 export type { ConfigError, EvalFailure, Issue, Path } from './errors.js'
 export { evalFailure, formatPath, isEvalFailure, issue } from './errors.js'
-export type { Step } from './evaluate.js'
+export type { FoldObserver, Step } from './evaluate.js'
 export { conditionsOutcome, evaluateRuleSet, select, stepBinding } from './evaluate.js'
 export type {
   Aborted,
