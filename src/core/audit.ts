@@ -33,6 +33,8 @@ const pyStringRepr = (s: string): string => {
     else if (ch === '\n') out += '\\n'
     else if (ch === '\r') out += '\\r'
     else if (ch === '\t') out += '\\t'
+    else if (code > 0x20 && code < 0x7f)
+      out += ch // printable ASCII: no Unicode-property test per character
     else if (ch !== ' ' && NON_PRINTABLE.test(ch))
       out +=
         code < 0x100
