@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
 import { createEngine } from '../../src/core/engine.js'
-import type { Binding, Event, Json } from '../../src/core/model.js'
+import type { Binding, Event, Json, Position } from '../../src/core/model.js'
 import { bindingOver, garbageBindings } from '../arbitraries/binding.js'
 import { event } from '../arbitraries/event.js'
 import {
@@ -9,15 +9,24 @@ import {
   compiledEqualsDirect,
   doesNotMutate,
   firesIffEachConditionAlone,
+  firstNonPassingConditionDecides,
   followsOrder,
   isDeterministic,
+  isLeftFold,
   neverThrows,
   nothingAfterAbort,
   onlySelectedFire,
   preHasNoResponse,
   survivesJsonRoundTrip,
 } from '../laws/evaluation.js'
-import { TOY_ABORT_DEFAULTS, type ToyIntent, toyCatalogue, toyVocabulary } from './test-catalogue.js'
+import {
+  TOY_ABORT_DEFAULTS,
+  type ToyIntent,
+  toyCatalogue,
+  toyThreadingVocabulary,
+  toyVocabulary,
+  toyVocabularyWithFailures,
+} from './test-catalogue.js'
 
 const engine = createEngine(toyCatalogue)
 const evaluate = engine.evaluate
@@ -33,6 +42,32 @@ const distinctBindings = fc.uniqueArray(aBinding, { maxLength: 8, selector: (b) 
 const selectedBinding = fc
   .tuple(anEvent, aBinding)
   .map(([e, b]): readonly [Event, Binding] => [e, { ...b, active: true, position: e.position, events: [e.name] }])
+/** An event and one selected binding whose conditions often include failing ones. */
+const selectedBindingWithFailures = fc
+  .tuple(anEvent, bindingOver(toyVocabularyWithFailures))
+  .map(([e, b]): readonly [Event, Binding] => [e, { ...b, active: true, position: e.position, events: [e.name] }])
+/** A plain token_init event whose parameter `x` is missing, 0 or 1, and bindings that set and read `x` in turn. */
+const threading = fc
+  .tuple(
+    fc.constantFrom<Position>('pre', 'post'),
+    fc.dictionary(fc.constantFrom('x', 'y'), fc.constantFrom('0', '1'), { noNullPrototype: true }),
+    fc.option(fc.constant({ result: { status: true } }), { nil: undefined }),
+    fc.uniqueArray(bindingOver(toyThreadingVocabulary), {
+      minLength: 2,
+      maxLength: 8,
+      selector: (b) => `${typeof b.id}:${String(b.id)}`,
+    }),
+  )
+  .map(([position, params, response, bs]): readonly [Event, ReadonlyArray<Binding>] => [
+    {
+      name: 'token_init',
+      position,
+      now: '2026-11-29T10:00:00+01:00',
+      request: { params },
+      ...(response !== undefined ? { response } : {}),
+    },
+    bs.map((b) => ({ ...b, events: ['token_init'], position, active: true })),
+  ])
 /** Events and bindings that share names often, so that many bindings are selected. */
 const scenario = fc
   .tuple(anEvent, distinctBindings)
@@ -56,8 +91,20 @@ describe('laws of evaluate', () => {
     followsOrder(evaluate, e, bs),
   )
 
-  test.prop([selectedBinding])('fires a binding iff each of its conditions alone would let it fire', ([e, b]) =>
-    firesIffEachConditionAlone(evaluate, e, b),
+  test.prop([fc.oneof(selectedBinding, selectedBindingWithFailures)])(
+    'fires a binding iff each of its conditions alone would let it fire',
+    ([e, b]) => firesIffEachConditionAlone(evaluate, e, b),
+  )
+
+  test.prop([selectedBindingWithFailures])(
+    'lets the first condition that does not pass decide (rank order, early exit)',
+    ([e, b]) => firstNonPassingConditionDecides(engine, e, b),
+  )
+
+  test.prop([scenario])('is a left fold over the selected bindings', ([e, bs]) => isLeftFold(evaluate, e, bs))
+
+  test.prop([threading], { numRuns: 200 })('is a left fold when bindings set and read the request', ([e, bs]) =>
+    isLeftFold(evaluate, e, bs),
   )
 
   test.prop([
@@ -115,14 +162,17 @@ const replay = (e: Event, intents: ReadonlyArray<ToyIntent>) => {
 }
 
 describe('request and response threading (toy catalogue)', () => {
-  test.prop([scenario])('each action sees the request and response left by the ones before it', ([e, bs]) => {
-    const ev = evaluate(e, bs)
-    const intents = ev.intents as ReadonlyArray<ToyIntent>
-    const { params, response, seen } = replay(e, intents)
-    expect(ev.request.params).toStrictEqual(params)
-    expect(ev.response).toStrictEqual(response)
-    expect(intents.map((i) => [i.sawParams, i.sawResponse])).toStrictEqual(seen)
-  })
+  test.prop([fc.oneof(scenario, threading)])(
+    'each action sees the request and response left by the ones before it',
+    ([e, bs]) => {
+      const ev = evaluate(e, bs)
+      const intents = ev.intents as ReadonlyArray<ToyIntent>
+      const { params, response, seen } = replay(e, intents)
+      expect(ev.request.params).toStrictEqual(params)
+      expect(ev.response).toStrictEqual(response)
+      expect(intents.map((i) => [i.sawParams, i.sawResponse])).toStrictEqual(seen)
+    },
+  )
 })
 
 describe('the arbitraries exercise the laws', () => {

@@ -360,3 +360,24 @@ export const toyVocabulary: BindingVocabulary = {
   events: ['token_init', 'validate_check', 'Token_Init', 'token_init ', 'other'],
   unknown: ['Nope', 'notify', 'nonsense', 'Flag'],
 }
+
+/** The toy vocabulary with the always-failing conditions drawn as often as the others. */
+export const toyVocabularyWithFailures: BindingVocabulary = {
+  ...toyVocabulary,
+  conditions: { ...toyVocabulary.conditions, ...toyVocabulary.rareConditions },
+}
+
+/**
+ * A vocabulary for request threading: request setters and notifications whose `param` and `memo` conditions read
+ * the parameters the setters change, so that "set, then read" sequences are frequent.
+ */
+export const toyThreadingVocabulary: BindingVocabulary = {
+  modules: {
+    Notify: { actions: ['send'], options: { to: ['admin'] }, weight: 2 },
+    SetParam: { actions: ['set'], options: { key: ['x'], value: ['0', '1'] }, weight: 2 },
+    SetResponse: { actions: ['set'], options: { key: ['detail'], value: ['gone'] } },
+  },
+  conditions: { param: ['x=0', 'x=1'], memo: ['x=0', 'x=1'] },
+  events: ['token_init'],
+  unknown: ['Nope'],
+}

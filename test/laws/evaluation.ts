@@ -255,3 +255,57 @@ export const neverThrows = (evaluate: EvaluateFn, event: Event, bindings: unknow
     return false
   }
 }
+
+/**
+ * The evaluation is a left fold over the selected bindings: evaluating them all equals evaluating all but the last
+ * one to run, then the last one alone against the request and response they left (SPEC 1.3, 1.7). Holds unless
+ * the shorter run aborts (then the last one never runs).
+ */
+export const isLeftFold = (evaluate: EvaluateFn, event: Event, bindings: ReadonlyArray<Binding>): boolean => {
+  const order = bindings
+    .map((b, i) => [b, i] as const)
+    .filter(([b]) => isSelected(event, b))
+    .sort(compareExecution)
+  const last = order[order.length - 1]
+  if (last === undefined) return true
+  const all = evaluate(event, bindings)
+  const before = evaluate(
+    event,
+    bindings.filter((_, i) => i !== last[1]),
+  )
+  if (before.aborted !== undefined) return isDeepStrictEqual(all, before)
+  const { response: _response, ...rest } = event
+  const view: Event = {
+    ...rest,
+    request: before.request,
+    ...(before.response !== undefined ? { response: before.response } : {}),
+  }
+  const step = evaluate(view, [last[0]])
+  const folded: Evaluation = {
+    intents: [...before.intents, ...step.intents],
+    audit: [...before.audit, ...step.audit],
+    request: step.request,
+    ...(step.response !== undefined ? { response: step.response } : {}),
+    ...(step.aborted !== undefined ? { aborted: step.aborted } : {}),
+  }
+  return isDeepStrictEqual(all, folded)
+}
+
+/**
+ * Conditions are ANDed in rank order with early exit (SPEC 1.4, 3.0): a binding does what it does with only its
+ * first condition (by rank, then name) that does not pass, or what it does without conditions when all pass. A
+ * condition passes when the binding with it alone does what the binding without conditions does. Bindings with
+ * configuration errors are outside this law.
+ */
+export const firstNonPassingConditionDecides = (engine: EngineLike, event: Event, b: Binding): boolean => {
+  const compiled = engine.compile([b]).bindings[0]
+  if (compiled === undefined || compiled.errors.length > 0) return true
+  const ranked = [...compiled.conditions].sort(
+    (x, y) => x.rank - y.rank || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0),
+  )
+  const bare = engine.evaluate(event, [{ ...b, conditions: {} }])
+  const decisive = ranked
+    .map((c) => engine.evaluate(event, [{ ...b, conditions: { [c.name]: c.value } }]))
+    .find((alone) => !isDeepStrictEqual(alone, bare))
+  return isDeepStrictEqual(engine.evaluate(event, [b]), decisive ?? bare)
+}
