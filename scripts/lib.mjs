@@ -16,6 +16,7 @@ export const entries = [
   { subpath: '.', source: 'src/index.ts', stem: 'index' },
   { subpath: './core', source: 'src/core/index.ts', stem: 'core/index' },
   { subpath: './codec', source: 'src/codec/index.ts', stem: 'codec/index' },
+  { subpath: './check', source: 'src/check.ts', stem: 'check' },
 ]
 
 /** The CLI source; built to dist/esm/cli/main.js when present. */

@@ -1,10 +1,12 @@
 /**
  * `tripline`: everything a host needs. `evaluate(event, bindings)` with the full privacyIDEA catalogue, explicit
- * compilation, static checks, explanations, the facts plan, the io-ts boundary and the template renderer.
+ * compilation, explanations, the facts plan, the io-ts boundary and the template renderer.
  *
+ * Static checks live in `tripline/check` (their regex analysis is large).
+ *
+ * @module
  * @since 0.1.0
  */
-import { checkWith } from './analysis/check.js'
 import { explainWith } from './analysis/explain.js'
 import { requiredFactsWith } from './analysis/facts.js'
 import { catalogue } from './catalogue.js'
@@ -35,17 +37,6 @@ export const evaluate = engine.evaluate
 export const compile = engine.compile
 
 /**
- * Static diagnostics for bindings, all at once: configuration errors, unknown events, bindings that can never fire,
- * duplicates, regexes prone to catastrophic backtracking.
- *
- * @example
- * const diagnostics = check(bindings)
- * const errors = diagnostics.filter((d) => d.severity === 'error')
- * @since 0.1.0
- */
-export const check = /* @__PURE__ */ checkWith(catalogue)
-
-/**
  * Explains an evaluation: per binding, selected or why not, each condition's verdict with the values compared, and
  * the resulting intent or failure. `formatExplanation` renders it as text.
  *
@@ -64,32 +55,30 @@ export const explain = /* @__PURE__ */ explainWith(catalogue)
  */
 export const requiredFacts = /* @__PURE__ */ requiredFactsWith(catalogue)
 
+export type * from './analysis/diagnostics.js'
+export { DIAGNOSTIC_CODES, formatDiagnostic, formatDiagnostics } from './analysis/diagnostics.js'
+export type * from './analysis/event-names.js'
+export { EVENT_GROUPS, EVENT_NAMES, isKnownEventName, suggestEventName } from './analysis/event-names.js'
+export type * from './analysis/explain.js'
 export type {
   Explain,
   Explanation,
 } from './analysis/explain.js'
-export type * from './analysis/index.js'
-export {
-  AUDIT_FACTS,
-  checkWith,
-  DIAGNOSTIC_CODES,
-  EVENT_GROUPS,
-  EVENT_NAMES,
-  explainWith,
-  formatDiagnostic,
-  formatDiagnostics,
-  formatExplanation,
-  isKnownEventName,
-  KERNEL_FACTS,
-  prune,
-  requiredFactsWith,
-  suggestEventName,
-} from './analysis/index.js'
+export { explainWith, formatExplanation } from './analysis/explain.js'
+export type * from './analysis/facts.js'
+export { AUDIT_FACTS, KERNEL_FACTS, prune, requiredFactsWith } from './analysis/facts.js'
+export type { BindingsInput } from './analysis/rules.js'
 export { catalogue } from './catalogue.js'
 export type { DecodeError, DecodeErrors, PrivacyIdeaEventDefinition } from './codec/index.js'
 export { decodeBindings, decodeEvent, encodeBindings, formatDecodeErrors } from './codec/index.js'
-export type { ConditionName } from './conditions/index.js'
-export { CONDITION_NAMES } from './conditions/index.js'
+export type { ConditionData, ConditionName } from './conditions/index.js'
+export {
+  CONDITION_NAMES,
+  compileCondition,
+  conditionCatalogue,
+  conditionRank,
+  isConditionName,
+} from './conditions/index.js'
 export type {
   Aborted,
   AuditEntry,

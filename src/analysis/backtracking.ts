@@ -7,9 +7,20 @@
  *
  * @since 0.1.0
  */
-import { checkSync } from 'recheck'
+import type * as Recheck from 'recheck'
+// recheck's browser build is plain JavaScript: no Node built-ins, no worker threads, no environment reads at import
+// (its Node build spawns a synckit worker and reads env vars, which Deno refuses). It has no declarations of its
+// own; its API is recheck's.
+// @ts-expect-error untyped file of a typed package
+import * as recheckBrowser from 'recheck/lib/browser.js'
 import type { CompiledCondition } from '../core/catalogue.js'
 import type { Binding } from '../core/model.js'
+
+// esbuild-made CJS marked __esModule: required (CJS) it is the API; imported from ESM, Node gives it as `default`.
+const recheck = (
+  'checkSync' in recheckBrowser ? recheckBrowser : (recheckBrowser as { readonly default: unknown }).default
+) as typeof Recheck
+const { checkSync } = recheck
 
 /**
  * One regular expression found in a binding, with where it is.

@@ -11,7 +11,8 @@ import { describe, expect } from 'vitest'
 import { CONDITION_NAMES } from '../../src/conditions/index.js'
 import type { Binding } from '../../src/core/model.js'
 import { MODULES } from '../../src/handlers/index.js'
-import { check, compile, evaluate } from '../../src/index.js'
+import { check } from '../../src/check.js'
+import { compile, evaluate } from '../../src/index.js'
 import {
   CONDITION_VALUES,
   catalogueBinding,

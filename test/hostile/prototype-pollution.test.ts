@@ -10,9 +10,9 @@
  * built-in prototypes are untouched. A few verdicts are also stated outright.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { check } from '../../src/check.js'
 import type { Binding, Evaluation, Event } from '../../src/core/model.js'
 import {
-  check,
   compile,
   decodeBindings,
   decodeEvent,

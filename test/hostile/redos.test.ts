@@ -13,7 +13,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Binding } from '../../src/core/model.js'
-import { check, evaluate } from '../../src/index.js'
+import { check } from '../../src/check.js'
+import { evaluate } from '../../src/index.js'
 
 /** A place: where the regex goes in a binding, and the diagnostic path (after the binding index). */
 interface Place {
