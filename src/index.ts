@@ -10,7 +10,10 @@
 import { explainWith } from './analysis/explain.js'
 import { requiredFactsWith } from './analysis/facts.js'
 import { catalogue } from './catalogue.js'
+import type { RuleSet } from './core/compile.js'
 import { createEngine } from './core/engine.js'
+import type { Binding, Evaluation, Event } from './core/model.js'
+import type { TriplineIntent } from './handlers/index.js'
 
 const engine = /* @__PURE__ */ createEngine(catalogue)
 
@@ -23,7 +26,10 @@ const engine = /* @__PURE__ */ createEngine(catalogue)
  * const { intents, audit, aborted } = evaluate(event, bindings)
  * @since 0.1.0
  */
-export const evaluate = engine.evaluate
+export const evaluate = engine.evaluate as (
+  event: Event,
+  bindings: ReadonlyArray<Binding> | RuleSet,
+) => Evaluation<TriplineIntent>
 
 /**
  * Compiles bindings once into an indexed rule set; pass it to `evaluate` in place of the bindings.
