@@ -80,11 +80,10 @@ let sink = 0
  *
  * @since 0.1.0
  */
-export const gc = (): boolean => {
+export const gc = (times = 1): boolean => {
   const f = (globalThis as { readonly gc?: () => void }).gc
   if (f === undefined) return false
-  f()
-  f()
+  for (let i = 0; i < times; i++) f()
   return true
 }
 
@@ -262,10 +261,10 @@ export const compileTime = async (
  * @since 0.1.0
  */
 export const heapPerBinding = (compile: () => unknown, bindings: number): number | undefined => {
-  if (!gc()) return undefined
+  if (!gc(2)) return undefined
   const before = process.memoryUsage().heapUsed
   const kept = compile()
-  gc()
+  gc(2)
   const after = process.memoryUsage().heapUsed
   sink += kept === undefined ? 0 : 1
   return (after - before) / bindings
