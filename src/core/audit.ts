@@ -6,7 +6,13 @@
  */
 import type { AuditEntry, Binding, Event, Position } from './model.js'
 
-/** privacyIDEA truncates `info` to its 500-character column. @since 0.1.0 */
+/**
+ * The length of privacyIDEA's audit `info` column (500): `auditInfo` truncates to it.
+ *
+ * @example
+ * auditInfo('Mail', 'x'.repeat(1000)).length === INFO_MAX // true
+ * @since 0.1.0
+ */
 export const INFO_MAX = 500
 
 /**
@@ -59,7 +65,15 @@ export const renderOptions = (options: Readonly<Record<string, string>>): string
     .map((k) => `${pyStringRepr(k)}: ${pyStringRepr(String(options[k]))}`)
     .join(', ')}}`
 
-/** `name`, `name (details)`, truncated to 500 characters (code points, as Python counts them). @since 0.1.0 */
+/**
+ * The audit `info` of a binding: `name`, or `name (details)`, truncated to 500 characters (code points, as Python
+ * counts them).
+ *
+ * @example
+ * auditInfo('Mail on enrolment') // 'Mail on enrolment'
+ * auditInfo('Mail on enrolment', 'ConfigurationError') // 'Mail on enrolment (ConfigurationError)'
+ * @since 0.1.0
+ */
 export const auditInfo = (name: string, details?: string): string => {
   const info = details === undefined || details === '' ? name : `${name} (${details})`
   return info.length > INFO_MAX ? Array.from(info).slice(0, INFO_MAX).join('') : info
@@ -74,6 +88,11 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] }
  * binding on the hot path, and the spread form cost a third of a whole evaluation (bench/, issue 6). The keys and
  * their order are the same.
  *
+ * @example
+ * auditEntry(event, binding, "{'emailconfig': 'mail', 'To': 'tokenowner'}", { success: true })
+ * // { action: 'POST-EVENT token_init>>UserNotification:sendmail', actionDetail: "{'emailconfig': ...}",
+ * //   info: 'Mail on enrolment', event: 'token_init', position: 'post', bindingId: 1, ..., success: true,
+ * //   serial: 'TOTP0001', user: 'alice', realm: 'realm1', tokenType: 'totp' }
  * @since 0.1.0
  */
 export const auditEntry = (

@@ -13,11 +13,26 @@ import type { Binding, Intent, Position, Request } from './model.js'
  * The verdict of one condition for one event: `true` = holds (including "skipped: subject missing"), `false` =
  * does not hold, an `EvalFailure` = the binding fails (privacyIDEA would raise).
  *
+ * @example
+ * const outcome: Outcome = compiled.test(makeContext(event))
+ * if (isEvalFailure(outcome)) console.warn(`${outcome.errorTag}: ${outcome.message}`)
  * @since 0.1.0
  */
 export type Outcome = boolean | EvalFailure
 
-/** What `explain` shows for one condition. @since 0.1.0 */
+/**
+ * What `explain` shows for one condition.
+ *
+ * @example
+ * const trace: ConditionTrace = {
+ *   name: 'tokentype',
+ *   value: 'totp,hotp',
+ *   verdict: 'pass',
+ *   compared: { actual: 'totp', list: ['totp', 'hotp'] },
+ *   reason: 'the token type "totp" is in the list',
+ * }
+ * @since 0.1.0
+ */
 export interface ConditionTrace {
   readonly name: string
   readonly value: string
@@ -28,7 +43,18 @@ export interface ConditionTrace {
   readonly reason: string
 }
 
-/** A condition compiled once from its privacyIDEA value string. @since 0.1.0 */
+/**
+ * A condition compiled once from its privacyIDEA value string.
+ *
+ * @example
+ * const compiled = compileCondition('tokentype', 'totp,hotp')
+ * if (isRight(compiled)) {
+ *   const condition: CompiledCondition = compiled.right
+ *   condition.test(makeContext(event)) // true when the event's token is a TOTP or HOTP token
+ *   condition.facts // ['token.type']
+ * }
+ * @since 0.1.0
+ */
 export interface CompiledCondition {
   readonly name: string
   readonly value: string
@@ -49,7 +75,19 @@ export interface CompiledCondition {
   readonly warnings: ReadonlyArray<Issue>
 }
 
-/** The condition half of a catalogue. @since 0.1.0 */
+/**
+ * The condition half of a catalogue.
+ *
+ * @example
+ * // A host that allows only the token type condition:
+ * const onlyTokentype: ConditionCatalogue = {
+ *   compile: (name, value) =>
+ *     name === 'tokentype'
+ *       ? conditionCatalogue.compile(name, value)
+ *       : left([issue('unknown-condition', `${name} is not allowed here`)]),
+ * }
+ * @since 0.1.0
+ */
 export interface ConditionCatalogue {
   /**
    * Compiles one condition; an unknown name or an uncompilable value is a `Left` (SPEC D10, D11). Issue paths are
@@ -66,6 +104,8 @@ export interface ConditionCatalogue {
  *   serials found"): no intent, an audit entry with `success: false`, no abort.
  * - `EvalFailure`: the binding fails (privacyIDEA's exception): no intent, failure audit, abort when configured.
  *
+ * @example
+ * const declined: ActionResult = { _tag: 'Declined', details: 'no token serials found' }
  * @since 0.1.0
  */
 export type ActionResult =
@@ -79,7 +119,17 @@ export type ActionResult =
   | { readonly _tag: 'Declined'; readonly details: string }
   | EvalFailure
 
-/** An action compiled once from a binding's module, action and options. @since 0.1.0 */
+/**
+ * An action compiled once from a binding's module, action and options.
+ *
+ * @example
+ * const compiled = catalogue.handlers.module('Logging')?.compile(binding)
+ * if (compiled !== undefined && isRight(compiled)) {
+ *   const action: CompiledAction = compiled.right
+ *   action.run(makeContext(event), binding) // { _tag: 'Intent', intent: { _tag: 'Logging.logging', ... } }
+ * }
+ * @since 0.1.0
+ */
 export interface CompiledAction {
   /** Runs the action for the current event view. Pure. */
   readonly run: (ctx: EvalContext, binding: Binding) => ActionResult
@@ -88,7 +138,15 @@ export interface CompiledAction {
   readonly warnings: ReadonlyArray<Issue>
 }
 
-/** One handler module as data. @since 0.1.0 */
+/**
+ * One handler module as data.
+ *
+ * @example
+ * const federation: ModuleDescriptor | undefined = catalogue.handlers.module('Federation')
+ * federation?.positions // ['post']
+ * federation?.abortOnError // true
+ * @since 0.1.0
+ */
 export interface ModuleDescriptor {
   readonly name: string
   /** Allowed positions (SPEC 1.9). */
@@ -99,13 +157,29 @@ export interface ModuleDescriptor {
   readonly compile: (binding: Binding) => Either<ReadonlyArray<Issue>, CompiledAction>
 }
 
-/** The handler half of a catalogue. @since 0.1.0 */
+/**
+ * The handler half of a catalogue.
+ *
+ * @example
+ * // A host that only sends notifications:
+ * const notifyOnly: HandlerCatalogue = {
+ *   module: (name) => (name === 'UserNotification' ? handlerCatalogue.module(name) : undefined),
+ * }
+ * @since 0.1.0
+ */
 export interface HandlerCatalogue {
   /** The module descriptor by exact name, or undefined for an unknown module. */
   readonly module: (name: string) => ModuleDescriptor | undefined
 }
 
-/** Everything the kernel needs to compile bindings. @since 0.1.0 */
+/**
+ * Everything the kernel needs to compile bindings.
+ *
+ * @example
+ * const restricted: Catalogue = { conditions: conditionCatalogue, handlers: notifyOnly }
+ * const engine = createEngine(restricted)
+ * @since 0.1.0
+ */
 export interface Catalogue {
   readonly conditions: ConditionCatalogue
   readonly handlers: HandlerCatalogue

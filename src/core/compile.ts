@@ -13,7 +13,15 @@ import type { Binding, Position } from './model.js'
 import { compareBindings } from './order.js'
 import { shapeIssues } from './shape.js'
 
-/** One binding, compiled. @since 0.1.0 */
+/**
+ * One binding, compiled.
+ *
+ * @example
+ * const cb: CompiledBinding = compileBinding(catalogue, binding, 0)
+ * cb.actionDetail // "{'emailconfig': 'mail', 'To': 'tokenowner'}"
+ * cb.errors.length === 0 // compiles cleanly
+ * @since 0.1.0
+ */
 export interface CompiledBinding {
   readonly binding: Binding
   /** Index of the binding in the input array. */
@@ -31,10 +39,25 @@ export interface CompiledBinding {
   readonly actionDetail: string
 }
 
-/** Bindings by position, then by exact event name, each list in execution order. @since 0.1.0 */
+/**
+ * Bindings by position, then by exact event name, each list in execution order.
+ *
+ * @example
+ * const index: RuleIndex = compileWith(catalogue, bindings).index
+ * index.get('post')?.get('token_init') // the post bindings of token_init, in execution order
+ * @since 0.1.0
+ */
 export type RuleIndex = ReadonlyMap<Position, ReadonlyMap<string, ReadonlyArray<CompiledBinding>>>
 
-/** The compiled, indexed form of a list of bindings. Immutable; reuse it for every event. @since 0.1.0 */
+/**
+ * The compiled, indexed form of a list of bindings. Immutable; reuse it for every event.
+ *
+ * @example
+ * const rules: RuleSet = compileWith(catalogue, bindings)
+ * for (const e of rules.errors) console.warn(`${formatPath(e.path)}: ${e.message}`)
+ * const evaluation = evaluateRuleSet(event, rules)
+ * @since 0.1.0
+ */
 export interface RuleSet {
   readonly _tag: 'RuleSet'
   /** Every binding, in input order. */
@@ -45,7 +68,14 @@ export interface RuleSet {
   readonly errors: ReadonlyArray<ConfigError>
 }
 
-/** @since 0.1.0 */
+/**
+ * Tells a compiled `RuleSet` apart from a bindings array (or anything else).
+ *
+ * @example
+ * isRuleSet(compileWith(catalogue, bindings)) // true
+ * isRuleSet(bindings) // false
+ * @since 0.1.0
+ */
 export const isRuleSet = (u: unknown): u is RuleSet =>
   typeof u === 'object' && u !== null && !Array.isArray(u) && (u as { _tag?: unknown })._tag === 'RuleSet'
 
@@ -154,7 +184,15 @@ const standIn = (raw: Readonly<Record<string, unknown>>, index: number): Binding
   }
 }
 
-/** Compiles one binding; `index` is its place in the input (for paths and the order tie-break). @since 0.1.0 */
+/**
+ * Compiles one binding; `index` is its place in the input (for paths and the order tie-break).
+ *
+ * @example
+ * compileBinding(catalogue, { ...binding, conditions: { last_auth: '7' } }, 3).errors
+ * // [{ _tag: 'ConfigError', code: 'invalid-duration', message: 'last_auth: "7" has no unit; use s, m, h, d or y',
+ * //    bindingId: 1, bindingName: 'Mail on enrolment', path: [3, 'conditions', 'last_auth'] }]
+ * @since 0.1.0
+ */
 export const compileBinding = (catalogue: Catalogue, input: unknown, index: number): CompiledBinding => {
   const shape = shapeIssues(input)
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Partial<Binding>
@@ -220,6 +258,10 @@ const buildIndex = (bindings: ReadonlyArray<CompiledBinding>): RuleIndex => {
  * Compiles bindings into an indexed rule set, once. Never throws: a binding that does not compile carries its
  * configuration errors and fails when selected.
  *
+ * @example
+ * const rules = compileWith(catalogue, bindings)
+ * rules.errors // every configuration error, with its binding and path
+ * const evaluation = evaluateRuleSet(event, rules)
  * @since 0.1.0
  */
 export const compileWith = (catalogue: Catalogue, bindings: ReadonlyArray<Binding>): RuleSet => {

@@ -7,7 +7,14 @@
  */
 import type { Event } from './model.js'
 
-/** @since 0.1.0 */
+/**
+ * What a condition or action reads for one event: the current view of the event and its per-view memo.
+ *
+ * @example
+ * const ctx: EvalContext = makeContext(event)
+ * compiled.test(ctx) // true, false or an EvalFailure
+ * @since 0.1.0
+ */
 export interface EvalContext {
   readonly event: Event
   /**
@@ -17,7 +24,14 @@ export interface EvalContext {
   readonly memo: Map<string, unknown>
 }
 
-/** @since 0.1.0 */
+/**
+ * Builds the evaluation context of an event view, with an empty memo unless one is given.
+ *
+ * @example
+ * const ctx = makeContext(event)
+ * const outcome = conditionsOutcome(compiledBinding, ctx)
+ * @since 0.1.0
+ */
 export const makeContext = (event: Event, memo: Map<string, unknown> = new Map()): EvalContext => ({ event, memo })
 
 /**

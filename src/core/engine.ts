@@ -9,7 +9,15 @@ import { compileWith, isRuleSet, type RuleSet } from './compile.js'
 import { evaluateRuleSet } from './evaluate.js'
 import type { Binding, Evaluation, Event } from './model.js'
 
-/** @since 0.1.0 */
+/**
+ * The kernel bound to one catalogue: `compile` bindings once, `evaluate` events against them.
+ *
+ * @example
+ * const engine: Engine = createEngine(catalogue)
+ * const rules = engine.compile(bindings)
+ * const { intents, audit } = engine.evaluate(event, rules)
+ * @since 0.1.0
+ */
 export interface Engine {
   /** Compiles bindings into an indexed rule set once. */
   readonly compile: (bindings: ReadonlyArray<Binding>) => RuleSet

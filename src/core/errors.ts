@@ -5,7 +5,13 @@
  * @since 0.1.0
  */
 
-/** A JSON path: `[3, 'conditions', 'last_auth']`. @since 0.1.0 */
+/**
+ * A JSON path: array indexes and object keys from the root of a document.
+ *
+ * @example
+ * const path: Path = [3, 'conditions', 'last_auth']
+ * @since 0.1.0
+ */
 export type Path = ReadonlyArray<string | number>
 
 /**
@@ -14,6 +20,12 @@ export type Path = ReadonlyArray<string | number>
  * (`['options', 'To']`), the condition's value for a condition (usually `[]`; the kernel prefixes
  * `['conditions', name]`).
  *
+ * @example
+ * const problem: Issue = {
+ *   code: 'invalid-duration',
+ *   message: 'last_auth: "7" has no unit; use s, m, h, d or y',
+ *   path: [],
+ * }
  * @since 0.1.0
  */
 export interface Issue {
@@ -27,6 +39,15 @@ export interface Issue {
 /**
  * A configuration error of one binding: the binding fails whenever it is selected (SPEC D11).
  *
+ * @example
+ * const error: ConfigError = {
+ *   _tag: 'ConfigError',
+ *   code: 'invalid-duration',
+ *   message: 'last_auth: "7" has no unit; use s, m, h, d or y',
+ *   bindingId: 1,
+ *   bindingName: 'Mail on enrolment',
+ *   path: [3, 'conditions', 'last_auth'],
+ * }
  * @since 0.1.0
  */
 export interface ConfigError {
@@ -43,6 +64,12 @@ export interface ConfigError {
  * A failure while evaluating one binding for one event: no intent, a failure audit entry, abort when the binding
  * says so. `errorTag` plays the role of privacyIDEA's exception class name in the audit `info`.
  *
+ * @example
+ * const failure: EvalFailure = {
+ *   _tag: 'EvalFailure',
+ *   errorTag: 'ParserError',
+ *   message: 'token_validity_period: tokeninfo validity_period_start "yesterday" is not a date (D13)',
+ * }
  * @since 0.1.0
  */
 export interface EvalFailure {
@@ -51,21 +78,47 @@ export interface EvalFailure {
   readonly message: string
 }
 
-/** @since 0.1.0 */
+/**
+ * Builds an `Issue`; the path defaults to `[]` (the value the plug-in compiled).
+ *
+ * @example
+ * issue('missing-option', 'sendmail: option "emailconfig" is required', ['options', 'emailconfig'])
+ * @since 0.1.0
+ */
 export const issue = (code: string, message: string, path: Path = []): Issue => ({ code, message, path })
 
-/** @since 0.1.0 */
+/**
+ * Builds an `EvalFailure`: what a condition or action returns when the binding must fail for this event.
+ *
+ * @example
+ * evalFailure('ParserError', 'token_validity_period: tokeninfo validity_period_start "yesterday" is not a date (D13)')
+ * @since 0.1.0
+ */
 export const evalFailure = (errorTag: string, message: string): EvalFailure => ({
   _tag: 'EvalFailure',
   errorTag,
   message,
 })
 
-/** @since 0.1.0 */
+/**
+ * Tells an `EvalFailure` apart from any other value, e.g. the `true`/`false` of an `Outcome`.
+ *
+ * @example
+ * const outcome = compiled.test(ctx)
+ * if (isEvalFailure(outcome)) console.warn(outcome.errorTag, outcome.message)
+ * @since 0.1.0
+ */
 export const isEvalFailure = (u: unknown): u is EvalFailure =>
   typeof u === 'object' && u !== null && (u as { _tag?: unknown })._tag === 'EvalFailure'
 
-/** Renders a path as `[3].conditions.last_auth` (names that are not identifiers are quoted). @since 0.1.0 */
+/**
+ * Renders a path as `[3].conditions.last_auth` (names that are not identifiers are quoted).
+ *
+ * @example
+ * formatPath([3, 'conditions', 'last_auth']) // '[3].conditions.last_auth'
+ * formatPath([0, 'options', 'mobile phone']) // '[0].options["mobile phone"]'
+ * @since 0.1.0
+ */
 export const formatPath = (path: Path): string =>
   path
     .map((p) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`))

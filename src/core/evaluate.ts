@@ -14,7 +14,14 @@ import { absurd } from './either.js'
 import { type EvalFailure, evalFailure, isEvalFailure } from './errors.js'
 import type { Aborted, AuditEntry, Evaluation, Event, Intent, Request } from './model.js'
 
-/** What one selected binding did for one event. @since 0.1.0 */
+/**
+ * What one selected binding did for one event: nothing (`Silent`), fired an intent, declined, or failed.
+ *
+ * @example
+ * const step: Step = stepBinding(compiledBinding, makeContext(event))
+ * if (step._tag === 'Failed') console.warn(`${step.errorTag}: ${step.message}`)
+ * @since 0.1.0
+ */
 export type Step =
   | { readonly _tag: 'Silent' }
   | {
@@ -45,7 +52,13 @@ const firedStep = (result: Extract<ActionResult, { readonly _tag: 'Intent' }>): 
   return step
 }
 
-/** ANDs the conditions in order with early exit: the first non-`true` outcome decides. @since 0.1.0 */
+/**
+ * ANDs the conditions in order with early exit: the first non-`true` outcome decides.
+ *
+ * @example
+ * conditionsOutcome(compiledBinding, makeContext(event)) // true: every condition holds
+ * @since 0.1.0
+ */
 export const conditionsOutcome = (cb: CompiledBinding, ctx: EvalContext): Outcome => {
   const conditions = cb.conditions
   for (let i = 0; i < conditions.length; i++) {
@@ -61,7 +74,14 @@ const describe = (e: unknown): string => (e instanceof Error ? e.message : Strin
 const notAnOutcome = (u: unknown): EvalFailure =>
   evalFailure('InternalError', `a condition returned ${JSON.stringify(u) ?? String(u)}, not true, false or a failure`)
 
-/** Runs one selected binding for the current event view. Never throws. @since 0.1.0 */
+/**
+ * Runs one selected binding for the current event view. Never throws.
+ *
+ * @example
+ * stepBinding(compiledBinding, makeContext(event))
+ * // { _tag: 'Fired', intent: { _tag: 'UserNotification.sendmail', ... } }
+ * @since 0.1.0
+ */
 export const stepBinding = (cb: CompiledBinding, ctx: EvalContext): Step => {
   const firstError = cb.errors[0]
   if (firstError !== undefined) return { _tag: 'Failed', errorTag: 'ConfigurationError', message: firstError.message }
@@ -125,7 +145,13 @@ const advance = (ctx: EvalContext, request: Request | undefined, response: unkno
 
 const NONE_SELECTED: ReadonlyArray<CompiledBinding> = []
 
-/** Selects the bindings for an event: active, exact event name, same position, in execution order. @since 0.1.0 */
+/**
+ * Selects the bindings for an event: active, exact event name, same position, in execution order.
+ *
+ * @example
+ * select(compileWith(catalogue, bindings), event).map((cb) => cb.binding.name) // ['Mail on enrolment']
+ * @since 0.1.0
+ */
 export const select = (rules: RuleSet, event: Event): ReadonlyArray<CompiledBinding> =>
   rules.index.get(event.position)?.get(event.name) ?? NONE_SELECTED
 
@@ -133,6 +159,10 @@ export const select = (rules: RuleSet, event: Event): ReadonlyArray<CompiledBind
  * Watches the fold, one call per selected binding that ran: the binding, the event view it saw, what it did, and
  * its audit entry (none when silent). `explain` is built on it, so it replays exactly what `evaluate` does.
  *
+ * @example
+ * const steps: string[] = []
+ * const observe: FoldObserver = (cb, _ctx, step) => steps.push(`${cb.binding.name}: ${step._tag}`)
+ * evaluateRuleSet(event, rules, observe) // steps: ['Mail on enrolment: Fired']
  * @since 0.1.0
  */
 export type FoldObserver = (cb: CompiledBinding, ctx: EvalContext, step: Step, entry: AuditEntry | undefined) => void

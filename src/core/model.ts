@@ -5,10 +5,27 @@
  * @since 0.1.0
  */
 
-/** Where a binding runs relative to the API call: `pre` before it ran (no response), `post` after. @since 0.1.0 */
+/**
+ * Where a binding runs relative to the API call: `pre` before it ran (no response), `post` after.
+ *
+ * @example
+ * const position: Position = 'post'
+ * @since 0.1.0
+ */
 export type Position = 'pre' | 'post'
 
-/** The request of one API call, as the host resolved it. @since 0.1.0 */
+/**
+ * The request of one API call, as the host resolved it.
+ *
+ * @example
+ * const request: Request = {
+ *   path: '/token/init',
+ *   method: 'POST',
+ *   params: { type: 'totp', user: 'alice', realm: 'realm1' },
+ *   clientIp: '10.0.0.5',
+ * }
+ * @since 0.1.0
+ */
 export interface Request {
   readonly path?: string
   readonly method?: string
@@ -19,14 +36,32 @@ export interface Request {
   readonly browser?: string
 }
 
-/** The identity that is logged in for the call; absent when nobody is (e.g. `/validate/*`). @since 0.1.0 */
+/**
+ * The identity that is logged in for the call; absent when nobody is (e.g. `/validate/*`).
+ *
+ * @example
+ * const loggedIn: LoggedIn = { role: 'admin', username: 'helpdesk', realm: 'adminrealm' }
+ * @since 0.1.0
+ */
 export interface LoggedIn {
   readonly role: 'admin' | 'user'
   readonly username: string
   readonly realm?: string
 }
 
-/** The "user in event" (SPEC 1.8). Absent means the empty user. @since 0.1.0 */
+/**
+ * The "user in event" (SPEC 1.8). Absent means the empty user.
+ *
+ * @example
+ * const user: User = {
+ *   login: 'alice',
+ *   realm: 'realm1',
+ *   resolver: 'resolver1',
+ *   info: { givenname: 'Alice', email: 'alice@example.com' },
+ *   tokenCount: 2,
+ * }
+ * @since 0.1.0
+ */
 export interface User {
   readonly login: string
   readonly realm: string
@@ -39,7 +74,13 @@ export interface User {
   readonly hasLockedToken?: boolean
 }
 
-/** The owner record of a token; `exists: false` marks an orphaned token. @since 0.1.0 */
+/**
+ * The owner record of a token; `exists: false` marks an orphaned token.
+ *
+ * @example
+ * const owner: TokenOwner = { login: 'alice', realm: 'realm1', resolver: 'resolver1', exists: true }
+ * @since 0.1.0
+ */
 export interface TokenOwner {
   readonly login: string
   readonly realm: string
@@ -47,7 +88,23 @@ export interface TokenOwner {
   readonly exists: boolean
 }
 
-/** The one token resolved for the event; absent when none or several match. @since 0.1.0 */
+/**
+ * The one token resolved for the event; absent when none or several match.
+ *
+ * @example
+ * const token: Token = {
+ *   serial: 'TOTP0001',
+ *   type: 'totp',
+ *   realms: ['realm1'],
+ *   resolvers: ['resolver1'],
+ *   owner: { login: 'alice', realm: 'realm1', resolver: 'resolver1', exists: true },
+ *   failcount: 0,
+ *   maxfail: 10,
+ *   otpCounter: 0,
+ *   info: { last_auth: '2026-11-28 09:12:44.000000+0100', count_auth: '12' },
+ * }
+ * @since 0.1.0
+ */
 export interface Token {
   readonly serial: string
   /** Lower-case token type: `totp`, `hotp`, `spass`, ... */
@@ -66,14 +123,35 @@ export interface Token {
   readonly info: Readonly<Record<string, string>>
 }
 
-/** A container owner. @since 0.1.0 */
+/**
+ * A container owner.
+ *
+ * @example
+ * const owner: ContainerOwner = { login: 'alice', realm: 'realm1', resolver: 'resolver1' }
+ * @since 0.1.0
+ */
 export interface ContainerOwner {
   readonly login: string
   readonly realm: string
   readonly resolver: string
 }
 
-/** The container resolved for the event (SPEC 1.8). @since 0.1.0 */
+/**
+ * The container resolved for the event (SPEC 1.8).
+ *
+ * @example
+ * const container: Container = {
+ *   serial: 'SMPH0001',
+ *   type: 'smartphone',
+ *   states: ['active'],
+ *   owners: [{ login: 'alice', realm: 'realm1', resolver: 'resolver1' }],
+ *   realms: ['realm1'],
+ *   tokenCount: 1,
+ *   info: {},
+ *   lastAuthentication: '2026-11-29T09:58:00+01:00',
+ * }
+ * @since 0.1.0
+ */
 export interface Container {
   readonly serial: string
   readonly type: string
@@ -86,14 +164,38 @@ export interface Container {
   readonly lastSynchronization?: string
 }
 
-/** A challenge matching the event's token or container and transaction. @since 0.1.0 */
+/**
+ * A challenge matching the event's token or container and transaction.
+ *
+ * @example
+ * const challenge: Challenge = {
+ *   session: 'challenge_declined',
+ *   createdAt: '2026-11-29T09:59:00+01:00',
+ *   expiresAt: '2026-11-29T10:02:00+01:00',
+ * }
+ * @since 0.1.0
+ */
 export interface Challenge {
   readonly session: string
   readonly createdAt: string
   readonly expiresAt: string
 }
 
-/** One API call, with every fact the host resolved for it. @since 0.1.0 */
+/**
+ * One API call, with every fact the host resolved for it.
+ *
+ * @example
+ * const event: Event = {
+ *   name: 'token_init',
+ *   position: 'post',
+ *   now: '2026-11-29T10:00:00+01:00',
+ *   request: { path: '/token/init', method: 'POST', params: { type: 'totp', user: 'alice', realm: 'realm1' } },
+ *   response: { result: { status: true, value: true }, detail: { serial: 'TOTP0001' } },
+ *   user: { login: 'alice', realm: 'realm1', resolver: 'resolver1', info: { email: 'alice@example.com' } },
+ *   serial: 'TOTP0001',
+ * }
+ * @since 0.1.0
+ */
 export interface Event {
   /** Event identifier, e.g. `validate_check` (SPEC 2). */
   readonly name: string
@@ -118,7 +220,24 @@ export interface Event {
   readonly counters?: Readonly<Record<string, number>>
 }
 
-/** One event-handler definition, as an administrator writes it. @since 0.1.0 */
+/**
+ * One event-handler definition, as an administrator writes it.
+ *
+ * @example
+ * const binding: Binding = {
+ *   id: 1,
+ *   name: 'Mail on enrolment',
+ *   events: ['token_init'],
+ *   handlerModule: 'UserNotification',
+ *   action: 'sendmail',
+ *   position: 'post',
+ *   ordering: 0,
+ *   active: true,
+ *   options: { emailconfig: 'mail', To: 'tokenowner' },
+ *   conditions: { tokentype: 'totp,hotp' },
+ * }
+ * @since 0.1.0
+ */
 export interface Binding {
   readonly id: string | number
   readonly name: string
@@ -136,13 +255,29 @@ export interface Binding {
   readonly conditions: Readonly<Record<string, string>>
 }
 
-/** A JSON value. @since 0.1.0 */
+/**
+ * A JSON value.
+ *
+ * @example
+ * const body: Json = { result: { status: true, value: true }, detail: { serial: 'TOTP0001' } }
+ * @since 0.1.0
+ */
 export type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [key: string]: Json }
 
 /**
  * The fields every action intent carries. Handler modules extend it with one `_tag` per action and the action's
  * rendered fields; every intent is plain JSON data.
  *
+ * @example
+ * const intent: Intent = {
+ *   _tag: 'Token.disable',
+ *   bindingId: 4,
+ *   bindingName: 'Disable after failures',
+ *   handlerModule: 'Token',
+ *   action: 'disable',
+ *   event: 'validate_check',
+ *   position: 'post',
+ * }
  * @since 0.1.0
  */
 export interface Intent {
@@ -155,7 +290,27 @@ export interface Intent {
   readonly position: Position
 }
 
-/** One audit row per triggered or failed binding, in privacyIDEA's form (SPEC 1.6). @since 0.1.0 */
+/**
+ * One audit row per triggered or failed binding, in privacyIDEA's form (SPEC 1.6).
+ *
+ * @example
+ * const entry: AuditEntry = {
+ *   action: 'POST-EVENT token_init>>UserNotification:sendmail',
+ *   actionDetail: "{'emailconfig': 'mail', 'To': 'tokenowner'}",
+ *   info: 'Mail on enrolment',
+ *   event: 'token_init',
+ *   position: 'post',
+ *   bindingId: 1,
+ *   bindingName: 'Mail on enrolment',
+ *   handlerModule: 'UserNotification',
+ *   success: true,
+ *   serial: 'TOTP0001',
+ *   user: 'alice',
+ *   realm: 'realm1',
+ *   tokenType: 'totp',
+ * }
+ * @since 0.1.0
+ */
 export interface AuditEntry {
   /** `PRE-EVENT <event>>><module>:<action>` or `POST-EVENT ...`. */
   readonly action: string
@@ -178,13 +333,30 @@ export interface AuditEntry {
   readonly tokenType?: string
 }
 
-/** Why the host must fail the call. @since 0.1.0 */
+/**
+ * Why the host must fail the call.
+ *
+ * @example
+ * const aborted: Aborted = {
+ *   bindingId: 7,
+ *   reason: 'Forward to HQ (ConfigurationError): forward: option "privacyIDEA" is required',
+ * }
+ * @since 0.1.0
+ */
 export interface Aborted {
   readonly bindingId: string | number
   readonly reason: string
 }
 
-/** The result of evaluating one event against a set of bindings. @since 0.1.0 */
+/**
+ * The result of evaluating one event against a set of bindings.
+ *
+ * @example
+ * const evaluation: Evaluation = evaluate(event, bindings)
+ * if (evaluation.aborted !== undefined) throw new Error(evaluation.aborted.reason)
+ * for (const intent of evaluation.intents) carryOut(intent)
+ * @since 0.1.0
+ */
 export interface Evaluation<I extends Intent = Intent> {
   /** In execution order; plain data, one `_tag` per module action. */
   readonly intents: ReadonlyArray<I>

@@ -16,7 +16,14 @@ const stringMap = (u: unknown, field: string): ReadonlyArray<Issue> => {
     .map((k) => issue('invalid-binding', `${field}.${k} must be a string, got ${typeof u[k]}`, [field, k]))
 }
 
-/** The shape problems of one binding (empty when it satisfies `Binding`). @since 0.1.0 */
+/**
+ * The shape problems of one binding (empty when it satisfies `Binding`).
+ *
+ * @example
+ * shapeIssues({ ...binding, events: 'token_init' })
+ * // [{ code: 'invalid-binding', message: 'events must be a list of strings', path: ['events'] }]
+ * @since 0.1.0
+ */
 export const shapeIssues = (b: unknown): ReadonlyArray<Issue> => {
   if (!isRecord(b)) return [issue('invalid-binding', 'a binding must be an object')]
   const out: Issue[] = []
