@@ -11,7 +11,13 @@
  */
 import { type Either, left, right } from '../core/either.js'
 
-/** A piece of literal text (braces already unescaped). @since 0.1.0 */
+/**
+ * A piece of literal text (braces already unescaped).
+ *
+ * @example
+ * const text: LiteralSegment = { _tag: 'Literal', text: ' enrolled {ok}' } // from ' enrolled {{ok}}'
+ * @since 0.1.0
+ */
 export interface LiteralSegment {
   readonly _tag: 'Literal'
   readonly text: string
@@ -21,6 +27,8 @@ export interface LiteralSegment {
  * A replacement field. `name` is the field name as written: `''` for an automatically numbered field (`{}`),
  * digits for a positional field (`{0}`), anything else for a keyword field (`{serial}`).
  *
+ * @example
+ * const serial: FieldSegment = { _tag: 'Field', name: 'serial' } // from '{serial}'
  * @since 0.1.0
  */
 export interface FieldSegment {
@@ -28,10 +36,25 @@ export interface FieldSegment {
   readonly name: string
 }
 
-/** One segment of a parsed template. @since 0.1.0 */
+/**
+ * One segment of a parsed template.
+ *
+ * @example
+ * const segments: ReadonlyArray<Segment> = [
+ *   { _tag: 'Literal', text: 'Token ' },
+ *   { _tag: 'Field', name: 'serial' },
+ * ] // parseFormat('Token {serial}')
+ * @since 0.1.0
+ */
 export type Segment = LiteralSegment | FieldSegment
 
-/** Why a template does not parse; `offset` is the index in the template where the problem starts. @since 0.1.0 */
+/**
+ * Why a template does not parse; `offset` is the index in the template where the problem starts.
+ *
+ * @example
+ * const error: FormatError = { message: "expected '}' before end of string", offset: 6 } // parseFormat('Hello {user')
+ * @since 0.1.0
+ */
 export interface FormatError {
   readonly message: string
   readonly offset: number
@@ -79,6 +102,9 @@ const fieldName = (text: string, offset: number): Either<FormatError, string> =>
  * A hook for template dialects built on `str.format` (the Token handler's `{now}+7d`): called at every `{` that is
  * not an escaped `{{`; when it recognises what starts there it returns its segment and the index after it.
  *
+ * @example
+ * const nowHook: FieldHook<{ readonly _tag: 'Now' }> = (template, index) =>
+ *   template.startsWith('{now}', index) ? { segment: { _tag: 'Now' }, next: index + '{now}'.length } : undefined
  * @since 0.1.0
  */
 export type FieldHook<S> = (
@@ -90,6 +116,9 @@ export type FieldHook<S> = (
  * Parses a template into literal, field and hook segments with Python's `str.format` rules. Adjacent literals
  * are merged. Never throws.
  *
+ * @example
+ * parseFormatWith('valid until {now}+7d', nowHook)
+ * // right([{ _tag: 'Literal', text: 'valid until ' }, { _tag: 'Now' }, { _tag: 'Literal', text: '+7d' }])
  * @since 0.1.0
  */
 export const parseFormatWith = <S>(

@@ -11,7 +11,20 @@ import { type Either, left, right } from '../core/either.js'
 import { type Issue, issue, type Path } from '../core/errors.js'
 import { parseFormat, type Segment } from './format.js'
 
-/** A template parsed and checked once. @since 0.1.0 */
+/**
+ * A template parsed and checked once.
+ *
+ * @example
+ * const template: CompiledTemplate = {
+ *   source: 'Hello {user}',
+ *   segments: [
+ *     { _tag: 'Literal', text: 'Hello ' },
+ *     { _tag: 'Field', name: 'user' },
+ *   ],
+ *   tags: ['user'],
+ * }
+ * @since 0.1.0
+ */
 export interface CompiledTemplate {
   /** The template as configured. */
   readonly source: string
@@ -20,7 +33,13 @@ export interface CompiledTemplate {
   readonly tags: ReadonlyArray<string>
 }
 
-/** Where a template is configured and which tags it may use. @since 0.1.0 */
+/**
+ * Where a template is configured and which tags it may use.
+ *
+ * @example
+ * const place: TemplatePlace = { path: ['options', 'body'], label: 'sendmail body', known: NOTIFICATION_TAG_SET }
+ * @since 0.1.0
+ */
 export interface TemplatePlace {
   /** The issue path, e.g. `['options', 'body']`. */
   readonly path: Path
@@ -71,6 +90,10 @@ export const compileTemplate = (
  * Renders a compiled template with a lookup for tag values. Total: the lookup is only ever asked for tags the
  * template was checked to contain.
  *
+ * @example
+ * const compiled = compileTemplate('Hello {user}', place)
+ * if (isRight(compiled)) renderCompiled(compiled.right, (tag) => notificationTag(ctx, tag as NotificationTag))
+ * // 'Hello Alice'
  * @since 0.1.0
  */
 export const renderCompiled = (template: CompiledTemplate, value: (tag: string) => string): string => {

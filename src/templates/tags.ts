@@ -11,7 +11,14 @@ import type { EvalContext } from '../core/context.js'
 import type { Event, User } from '../core/model.js'
 import { escapeHtml } from './render.js'
 
-/** The tags every notification, log message and webhook may use (SPEC 5). @since 0.1.0 */
+/**
+ * The tags every notification, log message and webhook may use (SPEC 5).
+ *
+ * @example
+ * NOTIFICATION_TAGS.includes('serial') // true
+ * NOTIFICATION_TAGS.map((t) => `{${t}}`).join(', ') // '{admin}, {realm}, {action}, {serial}, ...'
+ * @since 0.1.0
+ */
 export const NOTIFICATION_TAGS = [
   'admin',
   'realm',
@@ -44,35 +51,92 @@ export const NOTIFICATION_TAGS = [
   'challenge',
 ] as const
 
-/** A SPEC 5 tag. @since 0.1.0 */
+/**
+ * A SPEC 5 tag.
+ *
+ * @example
+ * const tag: NotificationTag = 'googleurl_img'
+ * @since 0.1.0
+ */
 export type NotificationTag = (typeof NOTIFICATION_TAGS)[number]
 
-/** The tags only WebHook data knows (SPEC 4.9). @since 0.1.0 */
+/**
+ * The tags only WebHook data knows (SPEC 4.9).
+ *
+ * @example
+ * WEBHOOK_ONLY_TAGS.includes('token_owner') // true
+ * @since 0.1.0
+ */
 export const WEBHOOK_ONLY_TAGS = ['logged_in_user', 'token_serial', 'token_owner', 'user_realm'] as const
 
-/** A WebHook tag. @since 0.1.0 */
+/**
+ * A WebHook tag: a SPEC 5 tag or one of `WEBHOOK_ONLY_TAGS`.
+ *
+ * @example
+ * const tag: WebhookTag = 'logged_in_user'
+ * @since 0.1.0
+ */
 export type WebhookTag = NotificationTag | (typeof WEBHOOK_ONLY_TAGS)[number]
 
-/** `{random}`: savefile file names only. @since 0.1.0 */
+/**
+ * `{random}`: savefile file names only.
+ *
+ * @example
+ * FILENAME_TAG_SET.has(RANDOM_TAG) // true
+ * NOTIFICATION_TAG_SET.has(RANDOM_TAG) // false
+ * @since 0.1.0
+ */
 export const RANDOM_TAG = 'random'
 
-/** The tags of notification bodies and subjects, Logging messages. @since 0.1.0 */
+/**
+ * The tags of notification bodies and subjects, Logging messages.
+ *
+ * @example
+ * compileTemplate('Hello {user}', { path: ['options', 'body'], label: 'sendmail body', known: NOTIFICATION_TAG_SET })
+ * @since 0.1.0
+ */
 export const NOTIFICATION_TAG_SET: ReadonlySet<string> = new Set(NOTIFICATION_TAGS)
 
-/** The tags of a savefile file name: the notification tags and `{random}`. @since 0.1.0 */
+/**
+ * The tags of a savefile file name: the notification tags and `{random}`.
+ *
+ * @example
+ * const place = { path: ['options', 'filename'], label: 'savefile filename', known: FILENAME_TAG_SET }
+ * compileTemplate('{serial}-{random}.txt', place)
+ * @since 0.1.0
+ */
 export const FILENAME_TAG_SET: ReadonlySet<string> = new Set([...NOTIFICATION_TAGS, RANDOM_TAG])
 
-/** The tags of WebHook data. @since 0.1.0 */
+/**
+ * The tags of WebHook data.
+ *
+ * @example
+ * WEBHOOK_TAG_SET.has('token_serial') // true
+ * WEBHOOK_TAG_SET.has('random') // false
+ * @since 0.1.0
+ */
 export const WEBHOOK_TAG_SET: ReadonlySet<string> = new Set([...NOTIFICATION_TAGS, ...WEBHOOK_ONLY_TAGS])
 
-/** One tag as documentation data: its value and the `Event` paths it reads. @since 0.1.0 */
+/**
+ * One tag as documentation data: its value and the `Event` paths it reads.
+ *
+ * @example
+ * const spec: TagSpec = { name: 'client_ip', value: 'request.clientIp', facts: ['request.clientIp'] }
+ * @since 0.1.0
+ */
 export interface TagSpec {
   readonly name: string
   readonly value: string
   readonly facts: ReadonlyArray<string>
 }
 
-/** Every tag of SPEC 5 with its source in the `Event`. @since 0.1.0 */
+/**
+ * Every tag of SPEC 5 with its source in the `Event`.
+ *
+ * @example
+ * TAG_SPECS.find((t) => t.name === 'serial')?.facts // ['serial', 'token.serial']
+ * @since 0.1.0
+ */
 export const TAG_SPECS: ReadonlyArray<TagSpec> = [
   { name: 'admin', value: 'username of the logged-in identity', facts: ['loggedIn.username'] },
   { name: 'realm', value: 'realm of the logged-in identity (WebHook: of the request user)', facts: ['loggedIn.realm'] },
@@ -157,7 +221,14 @@ export const tagFacts = (tags: ReadonlyArray<string>, webhook = false): Readonly
   return [...out]
 }
 
-/** The recipient of a notification as far as tags need it. @since 0.1.0 */
+/**
+ * The recipient of a notification as far as tags need it.
+ *
+ * @example
+ * const recipient: RecipientNames = { givenname: 'Alice', surname: 'Liddell' }
+ * notificationTag(ctx, 'recipient_surname', recipient) // 'Liddell'
+ * @since 0.1.0
+ */
 export interface RecipientNames {
   readonly givenname?: string
   readonly surname?: string
@@ -166,7 +237,14 @@ export interface RecipientNames {
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === 'object' && u !== null && !Array.isArray(u)
 
-/** An own property of a JSON object, or undefined. @since 0.1.0 */
+/**
+ * An own property of a JSON object, or undefined.
+ *
+ * @example
+ * member(event.response, 'detail') // { serial: 'TOTP0001', googleurl: { ... } }
+ * member({}, '__proto__') // undefined
+ * @since 0.1.0
+ */
 export const member = (u: unknown, key: string): unknown => (isRecord(u) && Object.hasOwn(u, key) ? u[key] : undefined)
 
 /**
@@ -190,17 +268,38 @@ export const scalarText = (u: unknown): string =>
           : 'False'
         : ''
 
-/** The user in event, or undefined for the empty user (absent or without login). @since 0.1.0 */
+/**
+ * The user in event, or undefined for the empty user (absent or without login).
+ *
+ * @example
+ * eventUser(event)?.login // 'alice'
+ * eventUser({ ...event, user: { login: '', realm: '', resolver: '' } }) // undefined
+ * @since 0.1.0
+ */
 export const eventUser = (event: Event): User | undefined =>
   event.user !== undefined && event.user.login !== '' ? event.user : undefined
 
-/** A user-store attribute of the user in event, `""` when absent. @since 0.1.0 */
+/**
+ * A user-store attribute of the user in event, `""` when absent.
+ *
+ * @example
+ * userInfo(event, 'email') // 'alice@example.com'
+ * userInfo(event, 'phone') // ''
+ * @since 0.1.0
+ */
 export const userInfo = (event: Event, key: string): string => {
   const info = eventUser(event)?.info
   return info !== undefined && Object.hasOwn(info, key) ? scalarText(info[key]) : ''
 }
 
-/** A request parameter (own property), or undefined. @since 0.1.0 */
+/**
+ * A request parameter (own property), or undefined.
+ *
+ * @example
+ * requestParam(event, 'serial') // 'TOTP0001'
+ * requestParam(event, 'pass') // undefined
+ * @since 0.1.0
+ */
 export const requestParam = (event: Event, key: string): string | undefined => {
   const params = event.request.params
   return isRecord(params) && Object.hasOwn(params, key) ? scalarText(params[key]) : undefined
@@ -288,6 +387,9 @@ export const notificationTag = (ctx: EvalContext, tag: NotificationTag, recipien
  * `realm`/`logged_in_user` of the request user (else the logged-in identity), and the aliases `token_serial`,
  * `token_owner`, `user_realm`.
  *
+ * @example
+ * webhookTag(ctx, 'logged_in_user') // 'alice': the request user, not the logged-in admin
+ * webhookTag(ctx, 'token_serial') // 'TOTP0001': the request parameter serial
  * @since 0.1.0
  */
 export const webhookTag = (ctx: EvalContext, tag: WebhookTag): string => {
@@ -314,6 +416,10 @@ export const webhookTag = (ctx: EvalContext, tag: WebhookTag): string => {
  * Every SPEC 5 tag for the current event view, HTML-escaped when `html` (sendmail with mimetype `html`). Hosts get
  * this record in notification intents, to render again per recipient with `renderTemplate`.
  *
+ * @example
+ * const tags = notificationTagValues(ctx, { givenname: 'Alice', surname: 'Liddell' }, false)
+ * renderTemplate('Hello {recipient_givenname}, token {serial} was enrolled at {time}', tags)
+ * // 'Hello Alice, token TOTP0001 was enrolled at 10:00:00'
  * @since 0.1.0
  */
 export const notificationTagValues = (

@@ -17,7 +17,13 @@ import { type FieldHook, parseFormatWith, type Segment } from './format.js'
 import type { TemplatePlace } from './render.js'
 import { eventUser } from './tags.js'
 
-/** A `{now}` or `{current_time}` placeholder and its offset. @since 0.1.0 */
+/**
+ * A `{now}` or `{current_time}` placeholder and its offset.
+ *
+ * @example
+ * const inAWeek: NowField = { _tag: 'Now', placeholder: 'now', offsetMs: 604800000, source: '{now}+7d' }
+ * @since 0.1.0
+ */
 export interface NowField {
   readonly _tag: 'Now'
   readonly placeholder: 'now' | 'current_time'
@@ -27,13 +33,41 @@ export interface NowField {
   readonly source: string
 }
 
-/** A segment of a Token option template. @since 0.1.0 */
+/**
+ * A segment of a Token option template.
+ *
+ * @example
+ * const segments: ReadonlyArray<TokenSegment> = [
+ *   { _tag: 'Literal', text: 'seen ' },
+ *   { _tag: 'Now', placeholder: 'now', offsetMs: -86400000, source: '{now}-1d' },
+ *   { _tag: 'Literal', text: ' from ' },
+ *   { _tag: 'Field', name: 'client_ip' },
+ * ] // 'seen {now}-1d from {client_ip}'
+ * @since 0.1.0
+ */
 export type TokenSegment = Segment | NowField
 
-/** The tags of `set description` (besides `{now}`/`{current_time}`). @since 0.1.0 */
+/**
+ * The tags of `set description` (besides `{now}`/`{current_time}`).
+ *
+ * @example
+ * compileTokenTemplate('enrolled {now} via {ua_browser}', {
+ *   path: ['options', 'description'],
+ *   label: 'set description',
+ *   known: DESCRIPTION_TAGS,
+ * })
+ * @since 0.1.0
+ */
 export const DESCRIPTION_TAGS: ReadonlySet<string> = new Set(['client_ip', 'ua_browser', 'ua_string'])
 
-/** The tags of `set tokeninfo` (besides `{now}`/`{current_time}`). @since 0.1.0 */
+/**
+ * The tags of `set tokeninfo` (besides `{now}`/`{current_time}`).
+ *
+ * @example
+ * TOKENINFO_TAGS.has('username') // true
+ * DESCRIPTION_TAGS.has('username') // false
+ * @since 0.1.0
+ */
 export const TOKENINFO_TAGS: ReadonlySet<string> = new Set([
   'client_ip',
   'ua_browser',
@@ -42,7 +76,19 @@ export const TOKENINFO_TAGS: ReadonlySet<string> = new Set([
   'realm',
 ])
 
-/** A Token option template, compiled once. @since 0.1.0 */
+/**
+ * A Token option template, compiled once.
+ *
+ * @example
+ * const template: TokenTemplate = {
+ *   source: '{now}+7d',
+ *   segments: [{ _tag: 'Now', placeholder: 'now', offsetMs: 604800000, source: '{now}+7d' }],
+ *   tags: [],
+ *   usesClock: true,
+ *   warnings: [],
+ * }
+ * @since 0.1.0
+ */
 export interface TokenTemplate {
   readonly source: string
   readonly segments: ReadonlyArray<TokenSegment>
@@ -128,6 +174,9 @@ const tokenTag = (ctx: EvalContext, tag: string): string => {
  * Renders a Token option template for the current event; `undefined` when it needs the clock and `event.now` is
  * not a date-time (the binding then fails, as privacyIDEA cannot render it either).
  *
+ * @example
+ * // template compiled from 'seen {now}-1d from {client_ip}'; now '2026-11-29T10:00:00+01:00', clientIp '10.0.0.5'
+ * renderTokenTemplate(template, makeContext(event)) // 'seen 2026-11-28 10:00:00.000000+0100 from 10.0.0.5'
  * @since 0.1.0
  */
 export const renderTokenTemplate = (template: TokenTemplate, ctx: EvalContext): string | undefined => {
