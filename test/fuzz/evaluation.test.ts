@@ -8,10 +8,10 @@
  */
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect } from 'vitest'
+import { check } from '../../src/check.js'
 import { CONDITION_NAMES } from '../../src/conditions/index.js'
 import type { Binding } from '../../src/core/model.js'
 import { MODULES } from '../../src/handlers/index.js'
-import { check } from '../../src/check.js'
 import { compile, evaluate } from '../../src/index.js'
 import {
   CONDITION_VALUES,

@@ -12,8 +12,8 @@
  * that searches or matches the whole value, is polynomial of degree 2 to 12 and is reported.
  */
 import { describe, expect, it } from 'vitest'
-import type { Binding } from '../../src/core/model.js'
 import { check } from '../../src/check.js'
+import type { Binding } from '../../src/core/model.js'
 import { evaluate } from '../../src/index.js'
 
 /** A place: where the regex goes in a binding, and the diagnostic path (after the binding index). */

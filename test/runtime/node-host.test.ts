@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHost, type Host, type HostConfig } from '../../examples/hosts/node/host.js'
-import type { Binding } from '../../src/index.js'
 import { check } from '../../src/check.js'
+import type { Binding } from '../../src/index.js'
 import { decodeBindings } from '../../src/index.js'
 
 interface Received {
