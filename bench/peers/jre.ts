@@ -184,3 +184,42 @@ export const jrePeer: Peer<ReadonlyArray<JreRule>> = {
   render: (bindings) => bindings.map(jreRule),
   compile: compileJre,
 }
+
+/**
+ * Compiles rules into one `Engine` holding every rule, the way a json-rules-engine user writes a rule set without
+ * an index: each rule first checks the event name and position (priority 10, so the other conditions are skipped
+ * when they fail). Measured on the realistic workload only (with 10,000 rules every event would run them all).
+ *
+ * @since 0.1.0
+ */
+export const compileJreFlat = (rules: ReadonlyArray<JreRule>): AsyncMatcher => {
+  const engine = newEngine()
+  for (const r of rules) {
+    const conditions = r.rule.conditions as { readonly all: ReadonlyArray<NestedCondition> }
+    engine.addRule({
+      ...r.rule,
+      conditions: {
+        all: [
+          { fact: 'name', operator: 'in', value: [...new Set(r.events)], priority: 10 },
+          { fact: 'position', operator: 'equal', value: r.position, priority: 10 },
+          ...conditions.all,
+        ],
+      },
+    })
+  }
+  const run = (e: Event) => engine.run(e as unknown as Record<string, unknown>)
+  return {
+    _tag: 'async',
+    count: async (e) => (await run(e)).events.length,
+    ids: async (e): Promise<MatchIds> =>
+      (await run(e)).events.map((ev) => (ev.params as { readonly id: number }).id).sort((a, b) => a - b),
+  }
+}
+
+/** The json-rules-engine peer without an index: one engine, every rule checks the event first. @since 0.1.0 */
+export const jreFlatPeer: Peer<ReadonlyArray<JreRule>> = {
+  name: 'json-rules-engine (one engine)',
+  note: 'all rules in one Engine, each starting with event name and position conditions (priority 10, short-circuit)',
+  render: (bindings) => bindings.map(jreRule),
+  compile: compileJreFlat,
+}

@@ -3,7 +3,7 @@ import { benchCatalogue } from '../../bench/catalogue.js'
 import { compileBaseline } from '../../bench/peers/baseline.js'
 import { celEnvironment, celPeer } from '../../bench/peers/cel.js'
 import { cidrRange, floorMinute, ipv4, parseDateMs } from '../../bench/peers/facts.js'
-import { jrePeer } from '../../bench/peers/jre.js'
+import { jreFlatPeer, jrePeer } from '../../bench/peers/jre.js'
 import { triplinePeer } from '../../bench/peers/tripline.js'
 import type { Matcher, MatchIds } from '../../bench/peers/types.js'
 import { makeRng } from '../../bench/prng.js'
@@ -105,10 +105,12 @@ describe('engines agree with tripline on a small seeded sample', () => {
     const cel = celPeer(celEnvironment())
     const celMatcher = cel.compile(cel.render(w.bindings))
     const jre = jrePeer.compile(jrePeer.render(w.bindings))
+    const jreFlat = jreFlatPeer.compile(jreFlatPeer.render(w.bindings))
     for (const e of w.events.slice(0, 60)) {
       const expected = await idsOf(reference, e)
       expect(await idsOf(celMatcher, e)).toEqual(expected)
       expect(await idsOf(jre, e)).toEqual(expected)
+      expect(await idsOf(jreFlat, e)).toEqual(expected)
     }
   })
 })
