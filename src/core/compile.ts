@@ -77,7 +77,12 @@ export interface RuleSet {
  * @since 0.1.0
  */
 export const isRuleSet = (u: unknown): u is RuleSet =>
-  typeof u === 'object' && u !== null && !Array.isArray(u) && (u as { _tag?: unknown })._tag === 'RuleSet'
+  typeof u === 'object' &&
+  u !== null &&
+  !Array.isArray(u) &&
+  (u as { _tag?: unknown })._tag === 'RuleSet' &&
+  (u as { index?: unknown }).index instanceof Map &&
+  Array.isArray((u as { bindings?: unknown }).bindings)
 
 const toConfigError =
   (binding: { readonly id?: unknown; readonly name?: unknown }, index: number) =>

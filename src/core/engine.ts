@@ -45,5 +45,12 @@ export const createEngine = (catalogue: Catalogue): Engine => {
     cache.set(bindings, rules)
     return rules
   }
-  return { compile, evaluate: (event, bindings) => evaluateRuleSet(event, ruleSetOf(bindings)) }
+  return {
+    compile,
+    evaluate: (event, bindings) =>
+      // A JavaScript host can pass anything: an event that is no object selects nothing instead of throwing.
+      typeof event === 'object' && event !== null
+        ? evaluateRuleSet(event, ruleSetOf(bindings))
+        : { intents: [], audit: [], request: { params: {} } },
+  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { isRuleSet } from '../../src/core/compile.js'
+import { isRuleSet, type RuleSet } from '../../src/core/compile.js'
 import { createEngine } from '../../src/core/engine.js'
-import type { Binding } from '../../src/core/model.js'
+import type { Binding, Event } from '../../src/core/model.js'
 import { binding, event, makeToyCatalogue } from './test-catalogue.js'
 
 const bindings = (): ReadonlyArray<Binding> => [
@@ -86,6 +86,25 @@ describe('createEngine', () => {
     const engine = createEngine(catalogue)
     for (const u of [null, undefined, 42, 'bindings', {}, { length: 1, 0: binding() }, () => [], Symbol('s')]) {
       expect(engine.evaluate(event(), u as never)).toStrictEqual({ intents: [], audit: [], request: { params: {} } })
+    }
+  })
+})
+
+describe('hostile calls from JavaScript', () => {
+  const engine = createEngine(makeToyCatalogue().catalogue)
+  it('treats a look-alike of a rule set as bindings (fails closed, never throws)', () => {
+    const fake = { _tag: 'RuleSet' } as unknown as RuleSet
+    expect(() =>
+      engine.evaluate({ name: 'x', position: 'post', now: '2026-11-29T10:00:00Z', request: { params: {} } }, fake),
+    ).not.toThrow()
+  })
+  it('answers an event that is no object with an empty evaluation', () => {
+    for (const event of [undefined, null, 42, 'validate_check']) {
+      expect(engine.evaluate(event as unknown as Event, [])).toEqual({
+        intents: [],
+        audit: [],
+        request: { params: {} },
+      })
     }
   })
 })
