@@ -163,7 +163,7 @@ export interface ModuleDescriptor {
  * @example
  * // A host that only sends notifications:
  * const notifyOnly: HandlerCatalogue = {
- *   module: (name) => (name === 'UserNotification' ? handlerCatalogue.module(name) : undefined),
+ *   module: (name) => (name === 'UserNotification' ? catalogue.handlers.module(name) : undefined),
  * }
  * @since 0.1.0
  */

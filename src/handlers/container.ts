@@ -23,10 +23,22 @@ import {
 import type { OptionSpec, OptionsOf } from './options.js'
 import { containerTarget, containerUsers, eventSerials, type UserTarget } from './targets.js'
 
-/** The container states a state option may select, in privacyIDEA's order. @since 0.1.0 */
+/**
+ * The container states a state option may select, in privacyIDEA's order.
+ *
+ * @example
+ * CONTAINER_STATES.filter((s) => event.container?.states.includes(s)) // ['active']
+ * @since 0.1.0
+ */
 export const CONTAINER_STATES = ['active', 'disabled', 'lost', 'damaged'] as const
 
-/** A container state. @since 0.1.0 */
+/**
+ * A container state.
+ *
+ * @example
+ * const state: ContainerState = 'lost'
+ * @since 0.1.0
+ */
 export type ContainerState = (typeof CONTAINER_STATES)[number]
 
 const CREATE = [
@@ -74,6 +86,21 @@ interface ContainerTargetIntent extends Intent {
  * `Container.create`: create a container of `containerType` with `description`; make the first of `users` its
  * owner and add the others; add `tokens` to it.
  *
+ * @example
+ * const create: ContainerCreateIntent = {
+ *   _tag: 'Container.create',
+ *   bindingId: 21,
+ *   bindingName: 'Smartphone container on enrolment',
+ *   handlerModule: 'Container',
+ *   action: 'create',
+ *   event: 'token_init',
+ *   position: 'post',
+ *   options: { type: 'smartphone', description: 'work phone', user: true, token: true },
+ *   containerType: 'smartphone',
+ *   description: 'work phone',
+ *   users: [{ login: 'alice', realm: 'realm1', resolver: 'resolver1' }],
+ *   tokens: ['TOTP0001'],
+ * }
  * @since 0.1.0
  */
 export interface ContainerCreateIntent extends Intent {
@@ -85,27 +112,74 @@ export interface ContainerCreateIntent extends Intent {
   readonly tokens: ReadonlyArray<string>
 }
 
-/** `Container.delete`: delete the container. @since 0.1.0 */
+/**
+ * `Container.delete`: delete the container.
+ *
+ * @example
+ * const remove: ContainerDeleteIntent = {
+ *   _tag: 'Container.delete',
+ *   bindingId: 22,
+ *   bindingName: 'Delete the empty container',
+ *   handlerModule: 'Container',
+ *   action: 'delete',
+ *   event: 'container_remove_token',
+ *   position: 'post',
+ *   options: {},
+ *   container: 'SMPH0001',
+ * }
+ * @since 0.1.0
+ */
 export interface ContainerDeleteIntent extends ContainerTargetIntent {
   readonly _tag: 'Container.delete'
   readonly options: OptionsOf<typeof NONE>
 }
 
-/** `Container.unassign`: remove every one of `users` (all current owners) from the container. @since 0.1.0 */
+/**
+ * `Container.unassign`: remove every one of `users` (all current owners) from the container.
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Container.unassign') for (const u of i.users) host.removeOwner(i.container, u.login, u.realm)
+ * @since 0.1.0
+ */
 export interface ContainerUnassignIntent extends ContainerTargetIntent {
   readonly _tag: 'Container.unassign'
   readonly options: OptionsOf<typeof NONE>
   readonly users: ReadonlyArray<UserTarget>
 }
 
-/** `Container.assign`: add every one of `users` to the container. @since 0.1.0 */
+/**
+ * `Container.assign`: add every one of `users` to the container.
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Container.assign') for (const u of i.users) host.addOwner(i.container, u.login, u.realm)
+ * @since 0.1.0
+ */
 export interface ContainerAssignIntent extends ContainerTargetIntent {
   readonly _tag: 'Container.assign'
   readonly options: OptionsOf<typeof NONE>
   readonly users: ReadonlyArray<UserTarget>
 }
 
-/** `Container.set states`: replace the container's states with `states`. @since 0.1.0 */
+/**
+ * `Container.set states`: replace the container's states with `states`.
+ *
+ * @example
+ * const markLost: ContainerSetStatesIntent = {
+ *   _tag: 'Container.set states',
+ *   bindingId: 23,
+ *   bindingName: 'Mark as lost',
+ *   handlerModule: 'Container',
+ *   action: 'set states',
+ *   event: 'container_set_states',
+ *   position: 'post',
+ *   options: { active: false, disabled: false, lost: true, damaged: false },
+ *   container: 'SMPH0001',
+ *   states: ['lost'],
+ * }
+ * @since 0.1.0
+ */
 export interface ContainerSetStatesIntent extends ContainerTargetIntent {
   readonly _tag: 'Container.set states'
   readonly options: OptionsOf<typeof STATES>
@@ -116,6 +190,9 @@ export interface ContainerSetStatesIntent extends ContainerTargetIntent {
  * `Container.add states`: add `states`, keeping the current states compatible with them (active and disabled
  * exclude each other).
  *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Container.add states') host.addStates(i.container, i.states) // e.g. ['lost']
  * @since 0.1.0
  */
 export interface ContainerAddStatesIntent extends ContainerTargetIntent {
@@ -124,32 +201,65 @@ export interface ContainerAddStatesIntent extends ContainerTargetIntent {
   readonly states: ReadonlyArray<ContainerState>
 }
 
-/** `Container.set description`. @since 0.1.0 */
+/**
+ * `Container.set description`: set the container's description to `description`.
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Container.set description') host.setContainerDescription(i.container, i.description)
+ * @since 0.1.0
+ */
 export interface ContainerSetDescriptionIntent extends ContainerTargetIntent {
   readonly _tag: 'Container.set description'
   readonly options: OptionsOf<typeof DESCRIPTION>
   readonly description: string
 }
 
-/** `Container.remove all tokens`: remove every token from the container. @since 0.1.0 */
+/**
+ * `Container.remove all tokens`: remove every token from the container.
+ *
+ * @example
+ * for (const i of evaluation.intents) if (i._tag === 'Container.remove all tokens') host.removeAllTokens(i.container)
+ * @since 0.1.0
+ */
 export interface ContainerRemoveAllTokensIntent extends ContainerTargetIntent {
   readonly _tag: 'Container.remove all tokens'
   readonly options: OptionsOf<typeof NONE>
 }
 
-/** `Container.disable all tokens`: disable every token in the container. @since 0.1.0 */
+/**
+ * `Container.disable all tokens`: disable every token in the container.
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Container.disable all tokens') host.setAllTokensActive(i.container, false)
+ * @since 0.1.0
+ */
 export interface ContainerDisableAllTokensIntent extends ContainerTargetIntent {
   readonly _tag: 'Container.disable all tokens'
   readonly options: OptionsOf<typeof NONE>
 }
 
-/** `Container.enable all tokens`: enable every token in the container. @since 0.1.0 */
+/**
+ * `Container.enable all tokens`: enable every token in the container.
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Container.enable all tokens') host.setAllTokensActive(i.container, true)
+ * @since 0.1.0
+ */
 export interface ContainerEnableAllTokensIntent extends ContainerTargetIntent {
   readonly _tag: 'Container.enable all tokens'
   readonly options: OptionsOf<typeof NONE>
 }
 
-/** `Container.unregister`: terminate the container's registration and delete its challenges. @since 0.1.0 */
+/**
+ * `Container.unregister`: terminate the container's registration and delete its challenges.
+ *
+ * @example
+ * for (const i of evaluation.intents) if (i._tag === 'Container.unregister') host.unregisterContainer(i.container)
+ * @since 0.1.0
+ */
 export interface ContainerUnregisterIntent extends ContainerTargetIntent {
   readonly _tag: 'Container.unregister'
   readonly options: OptionsOf<typeof NONE>
@@ -158,6 +268,20 @@ export interface ContainerUnregisterIntent extends ContainerTargetIntent {
 /**
  * `Container.set container info`: replace all non-internal container info with `{ key: value }`.
  *
+ * @example
+ * const setInfo: ContainerSetInfoIntent = {
+ *   _tag: 'Container.set container info',
+ *   bindingId: 24,
+ *   bindingName: 'Location',
+ *   handlerModule: 'Container',
+ *   action: 'set container info',
+ *   event: 'container_init',
+ *   position: 'post',
+ *   options: { key: 'location', value: 'Berlin' },
+ *   container: 'SMPH0001',
+ *   key: 'location',
+ *   value: 'Berlin',
+ * }
  * @since 0.1.0
  */
 export interface ContainerSetInfoIntent extends ContainerTargetIntent {
@@ -171,6 +295,9 @@ export interface ContainerSetInfoIntent extends ContainerTargetIntent {
  * `Container.add container info`: set `key` to `value`, keeping the other entries. An internal key must fail the
  * call (privacyIDEA raises).
  *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Container.add container info') host.setContainerInfo(i.container, i.key, i.value)
  * @since 0.1.0
  */
 export interface ContainerAddInfoIntent extends ContainerTargetIntent {
@@ -180,13 +307,26 @@ export interface ContainerAddInfoIntent extends ContainerTargetIntent {
   readonly value: string
 }
 
-/** `Container.delete container info`: delete every non-internal info entry. @since 0.1.0 */
+/**
+ * `Container.delete container info`: delete every non-internal info entry.
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Container.delete container info') host.deleteContainerInfo(i.container)
+ * @since 0.1.0
+ */
 export interface ContainerDeleteInfoIntent extends ContainerTargetIntent {
   readonly _tag: 'Container.delete container info'
   readonly options: OptionsOf<typeof NONE>
 }
 
-/** The intents of the Container module. @since 0.1.0 */
+/**
+ * The intents of the Container module.
+ *
+ * @example
+ * const containerChanges = evaluation.intents.filter((i): i is ContainerIntent => i.handlerModule === 'Container')
+ * @since 0.1.0
+ */
 export type ContainerIntent =
   | ContainerCreateIntent
   | ContainerDeleteIntent
@@ -254,7 +394,16 @@ const statesPlan = (options: OptionsOf<typeof STATES>) => {
 
 const none = () => ({ fields: () => ({}) })
 
-/** The Container module. @since 0.1.0 */
+/**
+ * The Container module.
+ *
+ * @example
+ * containerModule.actions.map((a) => a.name)
+ * // ['create', 'delete', 'unassign', 'assign', 'set states', 'add states', 'set description', 'remove all tokens',
+ * //  'disable all tokens', 'enable all tokens', 'unregister', 'set container info', 'add container info',
+ * //  'delete container info']
+ * @since 0.1.0
+ */
 export const containerModule: HandlerModuleDescriptor = defineModule({
   name: 'Container',
   description: 'Creates, changes and deletes token containers.',

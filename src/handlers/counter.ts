@@ -30,6 +30,18 @@ const RESET = [COUNTER_NAME] as const
 /**
  * `Counter.increase_counter`: add 1 to the counter (create it at 0 first when missing).
  *
+ * @example
+ * const increase: CounterIncreaseIntent = {
+ *   _tag: 'Counter.increase_counter',
+ *   bindingId: 3,
+ *   bindingName: 'Count failed logins',
+ *   handlerModule: 'Counter',
+ *   action: 'increase_counter',
+ *   event: 'validate_check',
+ *   position: 'post',
+ *   options: { counter_name: 'failed_logins' },
+ *   counterName: 'failed_logins',
+ * }
  * @since 0.1.0
  */
 export interface CounterIncreaseIntent extends Intent {
@@ -42,6 +54,20 @@ export interface CounterIncreaseIntent extends Intent {
  * `Counter.decrease_counter`: subtract 1 when the summed value is above 0 or `allowNegative`; otherwise set every
  * row of the counter to 0 (a negative counter is clamped to 0).
  *
+ * @example
+ * const decrease: CounterDecreaseIntent = {
+ *   _tag: 'Counter.decrease_counter',
+ *   bindingId: 4,
+ *   bindingName: 'Forgive a failed login',
+ *   handlerModule: 'Counter',
+ *   action: 'decrease_counter',
+ *   event: 'validate_check',
+ *   position: 'post',
+ *   options: { counter_name: 'failed_logins', allow_negative_values: false },
+ *   counterName: 'failed_logins',
+ *   allowNegative: false,
+ *   currentValue: 3, // event.counters.failed_logins: the host subtracts 1
+ * }
  * @since 0.1.0
  */
 export interface CounterDecreaseIntent extends Intent {
@@ -53,14 +79,41 @@ export interface CounterDecreaseIntent extends Intent {
   readonly currentValue: number
 }
 
-/** `Counter.reset_counter`: set every row of the counter to 0. @since 0.1.0 */
+/**
+ * `Counter.reset_counter`: set every row of the counter to 0.
+ *
+ * @example
+ * const reset: CounterResetIntent = {
+ *   _tag: 'Counter.reset_counter',
+ *   bindingId: 5,
+ *   bindingName: 'Reset on success',
+ *   handlerModule: 'Counter',
+ *   action: 'reset_counter',
+ *   event: 'validate_check',
+ *   position: 'post',
+ *   options: { counter_name: 'failed_logins' },
+ *   counterName: 'failed_logins',
+ * }
+ * @since 0.1.0
+ */
 export interface CounterResetIntent extends Intent {
   readonly _tag: 'Counter.reset_counter'
   readonly options: OptionsOf<typeof RESET>
   readonly counterName: string
 }
 
-/** The intents of the Counter module. @since 0.1.0 */
+/**
+ * The intents of the Counter module.
+ *
+ * @example
+ * const applyCounter = (intent: CounterIntent, value: number): number =>
+ *   intent._tag === 'Counter.increase_counter'
+ *     ? value + 1
+ *     : intent._tag === 'Counter.decrease_counter'
+ *       ? value > 0 || intent.allowNegative ? value - 1 : 0
+ *       : 0
+ * @since 0.1.0
+ */
 export type CounterIntent = CounterIncreaseIntent | CounterDecreaseIntent | CounterResetIntent
 
 const counterValue = (counters: Readonly<Record<string, number>> | undefined, name: string): number => {
@@ -68,7 +121,13 @@ const counterValue = (counters: Readonly<Record<string, number>> | undefined, na
   return typeof v === 'number' && Number.isFinite(v) ? v : 0
 }
 
-/** The Counter module. @since 0.1.0 */
+/**
+ * The Counter module.
+ *
+ * @example
+ * counterModule.actions.map((a) => a.name) // ['increase_counter', 'decrease_counter', 'reset_counter']
+ * @since 0.1.0
+ */
 export const counterModule: HandlerModuleDescriptor = defineModule({
   name: 'Counter',
   description: 'Increases, decreases or resets event counters.',

@@ -31,7 +31,25 @@ const SET = [
 
 const DELETE = [USER, { name: 'attrkey', type: 'str', default: '', description: 'The key to delete.' }] as const
 
-/** `CustomUserAttributes.set_custom_user_attributes`: set `key` = `value` on `user`. @since 0.1.0 */
+/**
+ * `CustomUserAttributes.set_custom_user_attributes`: set `key` = `value` on `user`.
+ *
+ * @example
+ * const set: SetCustomUserAttributeIntent = {
+ *   _tag: 'CustomUserAttributes.set_custom_user_attributes',
+ *   bindingId: 11,
+ *   bindingName: 'Mark as enrolled',
+ *   handlerModule: 'CustomUserAttributes',
+ *   action: 'set_custom_user_attributes',
+ *   event: 'token_init',
+ *   position: 'post',
+ *   options: { user: 'tokenowner', attrkey: 'mfa_enrolled', attrvalue: 'yes' },
+ *   user: { login: 'alice', realm: 'realm1', resolver: 'resolver1' },
+ *   key: 'mfa_enrolled',
+ *   value: 'yes',
+ * }
+ * @since 0.1.0
+ */
 export interface SetCustomUserAttributeIntent extends Intent {
   readonly _tag: 'CustomUserAttributes.set_custom_user_attributes'
   readonly options: OptionsOf<typeof SET>
@@ -40,7 +58,24 @@ export interface SetCustomUserAttributeIntent extends Intent {
   readonly value: string
 }
 
-/** `CustomUserAttributes.delete_custom_user_attributes`: delete `key` from `user`. @since 0.1.0 */
+/**
+ * `CustomUserAttributes.delete_custom_user_attributes`: delete `key` from `user`.
+ *
+ * @example
+ * const remove: DeleteCustomUserAttributeIntent = {
+ *   _tag: 'CustomUserAttributes.delete_custom_user_attributes',
+ *   bindingId: 12,
+ *   bindingName: 'Unmark on token removal',
+ *   handlerModule: 'CustomUserAttributes',
+ *   action: 'delete_custom_user_attributes',
+ *   event: 'token_delete',
+ *   position: 'post',
+ *   options: { user: 'tokenowner', attrkey: 'mfa_enrolled' },
+ *   user: { login: 'alice', realm: 'realm1', resolver: 'resolver1' },
+ *   key: 'mfa_enrolled',
+ * }
+ * @since 0.1.0
+ */
 export interface DeleteCustomUserAttributeIntent extends Intent {
   readonly _tag: 'CustomUserAttributes.delete_custom_user_attributes'
   readonly options: OptionsOf<typeof DELETE>
@@ -48,7 +83,16 @@ export interface DeleteCustomUserAttributeIntent extends Intent {
   readonly key: string
 }
 
-/** The intents of the CustomUserAttributes module. @since 0.1.0 */
+/**
+ * The intents of the CustomUserAttributes module.
+ *
+ * @example
+ * const describe = (i: CustomUserAttributesIntent): string =>
+ *   i._tag === 'CustomUserAttributes.set_custom_user_attributes'
+ *     ? `set ${i.key}=${i.value} on ${i.user.login}@${i.user.realm}`
+ *     : `delete ${i.key} of ${i.user.login}@${i.user.realm}`
+ * @since 0.1.0
+ */
 export type CustomUserAttributesIntent = SetCustomUserAttributeIntent | DeleteCustomUserAttributeIntent
 
 const targetOf = (ctx: EvalContext, which: 'tokenowner' | 'logged_in_user'): UserTarget | undefined =>
@@ -64,7 +108,14 @@ const emptyKey = (attrkey: string) =>
 
 const facts = (which: string) => (which === 'tokenowner' ? ['user'] : ['loggedIn'])
 
-/** The CustomUserAttributes module. @since 0.1.0 */
+/**
+ * The CustomUserAttributes module.
+ *
+ * @example
+ * customUserAttributesModule.actions.map((a) => a.name)
+ * // ['set_custom_user_attributes', 'delete_custom_user_attributes']
+ * @since 0.1.0
+ */
 export const customUserAttributesModule: HandlerModuleDescriptor = defineModule({
   name: 'CustomUserAttributes',
   description: 'Sets or deletes custom user attributes.',

@@ -84,22 +84,55 @@ export const sha256 = (message: Uint8Array): Uint8Array => {
   return out
 }
 
-/** UTF-8 bytes of a string. @since 0.1.0 */
+/**
+ * UTF-8 bytes of a string.
+ *
+ * @example
+ * utf8('pi') // Uint8Array [0x70, 0x69]
+ * @since 0.1.0
+ */
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
-/** Lower-case hex of bytes. @since 0.1.0 */
+/**
+ * Lower-case hex of bytes.
+ *
+ * @example
+ * toHex(utf8('pi')) // '7069'
+ * @since 0.1.0
+ */
 export const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 
-/** ASCII letters and digits: privacyIDEA's alphabet for `{random}` and random PINs. @since 0.1.0 */
+/**
+ * ASCII letters and digits: privacyIDEA's alphabet for `{random}` and random PINs.
+ *
+ * @example
+ * const entropy = entropyOf(event.entropy)
+ * if (entropy !== undefined) deriveString(entropy, 'binding 4\u0000pin TOTP0001', 6, ALPHANUMERIC) // 6 of these 62
+ * @since 0.1.0
+ */
 export const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
 
-/** What the host must draw when the event carries no entropy. @since 0.1.0 */
+/**
+ * What the host must draw when the event carries no entropy.
+ *
+ * @example
+ * const draw: DrawRequest = { length: 8, alphabet: ALPHANUMERIC }
+ * // the host draws draw.length characters, each uniformly from draw.alphabet, with its own CSPRNG
+ * @since 0.1.0
+ */
 export interface DrawRequest {
   readonly length: number
   readonly alphabet: string
 }
 
-/** The host's entropy of an event, or undefined when it gave none. @since 0.1.0 */
+/**
+ * The host's entropy of an event, or undefined when it gave none.
+ *
+ * @example
+ * entropyOf(event.entropy) // '9f86d081884c7d65...' as the host supplied it
+ * entropyOf('') // undefined
+ * @since 0.1.0
+ */
 export const entropyOf = (entropy: string | undefined): string | undefined =>
   typeof entropy === 'string' && entropy !== '' ? entropy : undefined
 

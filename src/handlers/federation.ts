@@ -37,7 +37,14 @@ const FORWARD = [
   },
 ] as const
 
-/** Methods privacyIDEA forwards: GET as query, POST and DELETE as form body. @since 0.1.0 */
+/**
+ * Methods privacyIDEA forwards: GET as query, POST and DELETE as form body.
+ *
+ * @example
+ * FORWARDED_METHODS.has('POST') // true
+ * FORWARDED_METHODS.has('PUT') // false: the intent says forward: false
+ * @since 0.1.0
+ */
 export const FORWARDED_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'DELETE'])
 
 /**
@@ -46,6 +53,23 @@ export const FORWARDED_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'D
  * `forwardAuthorizationToken`. Replace the response with the remote JSON and status; when it has a `detail` key set
  * `detail.origin` to the forwarded URL. `forward: false` (another method): log and send nothing.
  *
+ * @example
+ * const forward: FederationForwardIntent = {
+ *   _tag: 'Federation.forward',
+ *   bindingId: 8,
+ *   bindingName: 'Forward to HQ',
+ *   handlerModule: 'Federation',
+ *   action: 'forward',
+ *   event: 'validate_check',
+ *   position: 'post',
+ *   options: { privacyIDEA: 'hq', realm: 'hqrealm', forward_client_ip: true, forward_authorization_token: false },
+ *   server: 'hq',
+ *   method: 'POST',
+ *   path: '/validate/check',
+ *   params: { user: 'alice', pass: '123456', realm: 'hqrealm', client: '10.0.0.5' },
+ *   forwardAuthorizationToken: false,
+ *   forward: true,
+ * }
  * @since 0.1.0
  */
 export interface FederationForwardIntent extends Intent {
@@ -71,7 +95,14 @@ const setParams = (request: Request, changes: ReadonlyArray<readonly [string, st
   return { ...request, params }
 }
 
-/** The Federation module. @since 0.1.0 */
+/**
+ * The Federation module.
+ *
+ * @example
+ * federationModule.positions // ['post']
+ * federationModule.abortOnError // true: a failed forward fails the call unless the binding says otherwise
+ * @since 0.1.0
+ */
 export const federationModule: HandlerModuleDescriptor = defineModule({
   name: 'Federation',
   description: 'Forwards the request to a remote privacyIDEA server and replaces the response.',

@@ -26,6 +26,11 @@ import { type WebhookIntent, webhookModule } from './webhook.js'
  * The 11 handler modules as data, in SPEC 1.1's order: name, allowed positions, `abortOnError` default, and every
  * action with its option table.
  *
+ * @example
+ * MODULES.map((m) => m.name)
+ * // ['UserNotification', 'Token', 'Script', 'Federation', 'Counter', 'RequestMangler', 'ResponseMangler',
+ * //  'Logging', 'CustomUserAttributes', 'WebHook', 'Container']
+ * MODULES.filter((m) => !m.positions.includes('pre')).map((m) => m.name) // ['Federation', 'ResponseMangler']
  * @since 0.1.0
  */
 export const MODULES: ReadonlyArray<HandlerModuleDescriptor> = [
@@ -44,7 +49,14 @@ export const MODULES: ReadonlyArray<HandlerModuleDescriptor> = [
 
 const BY_NAME: ReadonlyMap<string, HandlerModuleDescriptor> = new Map(MODULES.map((m) => [m.name, m]))
 
-/** The handler catalogue with tripline's richer module descriptors. @since 0.1.0 */
+/**
+ * The handler catalogue with tripline's richer module descriptors.
+ *
+ * @example
+ * const handlers: TriplineHandlerCatalogue = handlerCatalogue
+ * handlers.module('Counter')?.actions.map((a) => a.name) // ['increase_counter', 'decrease_counter', 'reset_counter']
+ * @since 0.1.0
+ */
 export interface TriplineHandlerCatalogue extends HandlerCatalogue {
   readonly module: (name: string) => HandlerModuleDescriptor | undefined
 }
@@ -65,6 +77,19 @@ export const handlerCatalogue: TriplineHandlerCatalogue = {
 /**
  * Every intent tripline's handler modules produce: one `_tag` per module action.
  *
+ * @example
+ * const carryOut = (intent: TriplineIntent): void => {
+ *   switch (intent._tag) {
+ *     case 'Token.disable':
+ *       for (const serial of intent.serials) host.disableToken(serial)
+ *       break
+ *     case 'Logging.logging':
+ *       host.log(intent.logger, intent.levelNumber, intent.message)
+ *       break
+ *     default:
+ *       console.warn(`not carried out: ${intent._tag}`)
+ *   }
+ * }
  * @since 0.1.0
  */
 export type TriplineIntent =
@@ -80,7 +105,13 @@ export type TriplineIntent =
   | WebhookIntent
   | ContainerIntent
 
-/** The `_tag` of a tripline intent. @since 0.1.0 */
+/**
+ * The `_tag` of a tripline intent: `<handlerModule>.<action>`, privacyIDEA's names, spaces included.
+ *
+ * @example
+ * const supported: ReadonlySet<TriplineIntentTag> = new Set(['UserNotification.sendmail', 'Token.set random pin'])
+ * @since 0.1.0
+ */
 export type TriplineIntentTag = TriplineIntent['_tag']
 
 export type {
@@ -116,13 +147,29 @@ export { federationModule } from './federation.js'
 export type { LoggingIntent } from './logging.js'
 export { loggingModule } from './logging.js'
 export type { ActionDefinition, ActionPlan, HandlerModuleDescriptor } from './module.js'
-export type { ActionSpec, OptionSpec, OptionsOf, OptionType, OptionValue, TypedOptions } from './options.js'
+export type {
+  ActionSpec,
+  AlwaysPresent,
+  OptionSpec,
+  OptionsOf,
+  OptionType,
+  OptionValue,
+  TypedOptions,
+  ValidatedOptions,
+  ValueOf,
+} from './options.js'
 export { validateOptions } from './options.js'
 export type { RequestDeleteIntent, RequestManglerIntent, RequestSetIntent } from './request-mangler.js'
 export { requestManglerModule } from './request-mangler.js'
-export type { ResponseDeleteIntent, ResponseManglerIntent, ResponseSetIntent } from './response-mangler.js'
+export type {
+  JsonObject,
+  Mangled,
+  ResponseDeleteIntent,
+  ResponseManglerIntent,
+  ResponseSetIntent,
+} from './response-mangler.js'
 export { deleteAt, pointerComponents, responseManglerModule, setAt } from './response-mangler.js'
-export type { ScriptIntent } from './script.js'
+export type { ScriptIntent, ScriptOptions } from './script.js'
 export { scriptModule } from './script.js'
 export type { UserTarget } from './targets.js'
 export type {

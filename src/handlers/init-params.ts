@@ -10,7 +10,14 @@ import { type Either, left, right } from '../core/either.js'
 import type { Json } from '../core/model.js'
 import { type JsonNode, parsePyJson } from './json.js'
 
-/** What `additional_params` holds: a mapping, something else (ignored, as privacyIDEA does), or unreadable. @since 0.1.0 */
+/**
+ * What `additional_params` holds: a mapping, something else (ignored, as privacyIDEA does), or unreadable.
+ *
+ * @example
+ * const params: AdditionalParams = { _tag: 'Mapping', entries: [['hashlib', 'sha256'], ['otplen', 8]] }
+ * // from '{hashlib: sha256, otplen: 8}'
+ * @since 0.1.0
+ */
 export type AdditionalParams =
   | { readonly _tag: 'Mapping'; readonly entries: ReadonlyArray<readonly [string, Json]> }
   | { readonly _tag: 'NotAMapping' }

@@ -8,7 +8,19 @@
  */
 import { type Either, left, right } from '../core/either.js'
 
-/** A JSON value as an ordered tree. Numbers and literals keep their Python rendering in `text`. @since 0.1.0 */
+/**
+ * A JSON value as an ordered tree. Numbers and literals keep their Python rendering in `text`.
+ *
+ * @example
+ * const tree: JsonNode = {
+ *   _tag: 'Object',
+ *   entries: [
+ *     ['user', { _tag: 'String', value: '{logged_in_user}' }],
+ *     ['amount', { _tag: 'Scalar', text: '1.5' }],
+ *   ],
+ * } // parsePyJson('{"user": "{logged_in_user}", "amount": 1.50}')
+ * @since 0.1.0
+ */
 export type JsonNode =
   | { readonly _tag: 'Object'; readonly entries: ReadonlyArray<readonly [string, JsonNode]> }
   | { readonly _tag: 'Array'; readonly items: ReadonlyArray<JsonNode> }
@@ -245,6 +257,8 @@ export const dumpsPy = (node: JsonNode): string => {
  * Maps every object key and string value (in objects and lists, recursively); numbers, booleans and null are
  * untouched. Keys that become equal keep the first position and the last value, as a Python dict does.
  *
+ * @example
+ * dumpsPy(mapStrings(tree, (s) => s.toUpperCase())) // '{"USER": "{LOGGED_IN_USER}", "AMOUNT": 1.5}'
  * @since 0.1.0
  */
 export const mapStrings = (node: JsonNode, f: (s: string) => string): JsonNode => {
@@ -272,7 +286,13 @@ export const mapStrings = (node: JsonNode, f: (s: string) => string): JsonNode =
   }
 }
 
-/** Every object key and string value of a tree, in document order. @since 0.1.0 */
+/**
+ * Every object key and string value of a tree, in document order.
+ *
+ * @example
+ * collectStrings(tree) // ['user', '{logged_in_user}', 'amount']
+ * @since 0.1.0
+ */
 export const collectStrings = (node: JsonNode): ReadonlyArray<string> => {
   switch (node._tag) {
     case 'Object':

@@ -27,7 +27,14 @@ const LOGGING = [
   },
 ] as const
 
-/** Python's logging level names and numbers. @since 0.1.0 */
+/**
+ * Python's logging level names and numbers.
+ *
+ * @example
+ * LOG_LEVELS.get('WARN') // { name: 'WARNING', number: 30 }
+ * LOG_LEVELS.get('VERBOSE') // undefined: the action logs at INFO and check warns
+ * @since 0.1.0
+ */
 export const LOG_LEVELS: ReadonlyMap<string, { readonly name: string; readonly number: number }> = new Map([
   ['CRITICAL', { name: 'CRITICAL', number: 50 }],
   ['FATAL', { name: 'CRITICAL', number: 50 }],
@@ -43,6 +50,21 @@ export const LOG_LEVELS: ReadonlyMap<string, { readonly name: string; readonly n
  * `Logging.logging`: write `message` to logger `logger` at `level` (canonical Python name; `levelNumber` is
  * Python's number for it).
  *
+ * @example
+ * const line: LoggingIntent = {
+ *   _tag: 'Logging.logging',
+ *   bindingId: 10,
+ *   bindingName: 'Log enrolments',
+ *   handlerModule: 'Logging',
+ *   action: 'logging',
+ *   event: 'token_init',
+ *   position: 'post',
+ *   options: { name: 'pi-eventlogger', level: 'WARNING', message: 'token {serial} of {username} enrolled' },
+ *   logger: 'pi-eventlogger',
+ *   level: 'WARNING',
+ *   levelNumber: 30,
+ *   message: 'token TOTP0001 of alice enrolled',
+ * }
  * @since 0.1.0
  */
 export interface LoggingIntent extends Intent {
@@ -68,7 +90,14 @@ const levelOf = (level: string): { readonly name: string; readonly number: numbe
   }
 }
 
-/** The Logging module. @since 0.1.0 */
+/**
+ * The Logging module.
+ *
+ * @example
+ * loggingModule.actions[0]?.options.map((o) => `${o.name}=${o.default}`)
+ * // ['name=pi-eventlogger', 'level=INFO', 'message=event={action} triggered']
+ * @since 0.1.0
+ */
 export const loggingModule: HandlerModuleDescriptor = defineModule({
   name: 'Logging',
   description: 'Writes a log line with rendered tags.',

@@ -11,14 +11,34 @@ import { type EvalFailure, evalFailure, type Issue, issue } from '../core/errors
 import type { Binding, Intent, Position, Request } from '../core/model.js'
 import { type ActionSpec, type OptionSpec, type OptionsOf, type TypedOptions, validateOptions } from './options.js'
 
-/** What an action's compile step returns: the run function, the facts it reads and its warnings. @since 0.1.0 */
+/**
+ * What an action's compile step returns: the run function, the facts it reads and its warnings.
+ *
+ * @example
+ * const plan: ActionPlan = {
+ *   facts: ['counters.logins'],
+ *   run: (ctx, binding) =>
+ *     fired({ ...intentBase('Counter.increase_counter', ctx, binding), counterName: 'logins' } as Intent),
+ * }
+ * @since 0.1.0
+ */
 export interface ActionPlan {
+  /** Runs the action for the current event view: an intent, a decline or a failure. Pure; a throw is a plug-in bug. */
   readonly run: (ctx: EvalContext, binding: Binding) => ActionResult
   readonly facts: ReadonlyArray<string>
   readonly warnings?: ReadonlyArray<Issue>
 }
 
-/** An action of a module: its option table and how a binding of it compiles. @since 0.1.0 */
+/**
+ * An action of a module: its option table and how a binding of it compiles.
+ *
+ * @example
+ * const reset: ActionDefinition = defineAction(
+ *   { name: 'reset_counter', description: 'Reset the counter to 0.', options: [] },
+ *   () => right({ facts: [], run: (ctx, binding) => fired(intentBase('Counter.reset_counter', ctx, binding)) }),
+ * )
+ * @since 0.1.0
+ */
 export interface ActionDefinition {
   readonly spec: ActionSpec
   /** Compiles the validated, defaulted options of one binding. */
@@ -29,6 +49,23 @@ export interface ActionDefinition {
  * Defines an action from its option table (kept as `const` data so the typed options are derived from it) and
  * its compile step.
  *
+ * @example
+ * const OPTIONS = [{ name: 'counter_name', type: 'str', required: true, description: 'The counter.' }] as const
+ * const increase = defineAction(
+ *   { name: 'increase_counter', description: 'Increase the counter by 1.', options: OPTIONS },
+ *   (options) =>
+ *     right({
+ *       facts: [],
+ *       run: (ctx, binding) => {
+ *         const intent: CounterIncreaseIntent = {
+ *           ...intentBase('Counter.increase_counter', ctx, binding),
+ *           options,
+ *           counterName: options.counter_name, // typed from the table: string
+ *         }
+ *         return fired(intent)
+ *       },
+ *     }),
+ * )
  * @since 0.1.0
  */
 export const defineAction = <const T extends ReadonlyArray<OptionSpec>>(
@@ -44,6 +81,11 @@ export const defineAction = <const T extends ReadonlyArray<OptionSpec>>(
  * A handler module as data: the kernel's `ModuleDescriptor` plus its description and the option tables of its
  * actions. `actionNames: 'script'` marks Script, whose actions are file names chosen by the host.
  *
+ * @example
+ * for (const m of MODULES)
+ *   console.log(`${m.name} (${m.positions.join(', ')}): ${m.actions.map((a) => a.name).join(', ')}`)
+ * // UserNotification (post, pre): sendmail, sendsms, savefile
+ * // Token (post, pre): set tokenrealm, delete, unassign, ...
  * @since 0.1.0
  */
 export interface HandlerModuleDescriptor extends ModuleDescriptor {
@@ -55,7 +97,15 @@ export interface HandlerModuleDescriptor extends ModuleDescriptor {
 
 const quote = (s: string): string => JSON.stringify(s)
 
-/** Compiles one binding with a known action definition: options first, then the action's own checks. @since 0.1.0 */
+/**
+ * Compiles one binding with a known action definition: options first, then the action's own checks.
+ *
+ * @example
+ * compileAction(increase, { ...binding, options: {} })
+ * // left([{ code: 'missing-option', message: 'increase_counter: option "counter_name" is required',
+ * //         path: ['options', 'counter_name'] }])
+ * @since 0.1.0
+ */
 export const compileAction = (
   definition: ActionDefinition,
   binding: Binding,
@@ -75,6 +125,17 @@ export const compileAction = (
  * Builds a module descriptor over a fixed list of actions. Action lookup is by exact name through a `Map`, so
  * `__proto__` or `constructor` are unknown actions like any other.
  *
+ * @example
+ * const counter = defineModule({
+ *   name: 'Counter',
+ *   description: 'Increases, decreases or resets event counters.',
+ *   positions: ['post', 'pre'],
+ *   abortOnError: false,
+ *   actions: [increase, reset],
+ * })
+ * counter.compile({ ...binding, action: 'Increase_counter' })
+ * // left([{ code: 'unknown-action', message: 'Counter has no action "Increase_counter" (names are case-sensitive:
+ * //   did you mean "increase_counter"?); actions: "increase_counter", "reset_counter"', path: ['action'] }])
  * @since 0.1.0
  */
 export const defineModule = (def: {
@@ -107,7 +168,15 @@ export const defineModule = (def: {
   }
 }
 
-/** The fields every intent carries, for the current event view. @since 0.1.0 */
+/**
+ * The fields every intent carries, for the current event view.
+ *
+ * @example
+ * intentBase('Token.disable', makeContext(event), binding)
+ * // { _tag: 'Token.disable', bindingId: 1, bindingName: 'Disable after failures', handlerModule: 'Token',
+ * //   action: 'disable', event: 'validate_check', position: 'post' }
+ * @since 0.1.0
+ */
 export const intentBase = <Tag extends string>(
   tag: Tag,
   ctx: EvalContext,
@@ -122,7 +191,14 @@ export const intentBase = <Tag extends string>(
   position: ctx.event.position,
 })
 
-/** A triggered action: its intent, optional run details and the request/response later bindings see. @since 0.1.0 */
+/**
+ * A triggered action: its intent, optional run details and the request/response later bindings see.
+ *
+ * @example
+ * fired(intent, { request: { ...ctx.event.request, params: { ...ctx.event.request.params, realm: 'realm2' } } })
+ * // { _tag: 'Intent', intent, request: { ..., params: { ..., realm: 'realm2' } } }
+ * @since 0.1.0
+ */
 export const fired = (
   intent: Intent,
   extra: { readonly details?: string; readonly request?: Request; readonly response?: unknown } = {},
@@ -134,8 +210,22 @@ export const fired = (
   ...(extra.response !== undefined ? { response: extra.response } : {}),
 })
 
-/** privacyIDEA's `do` returning false: no intent, audit `success: false` with run details. @since 0.1.0 */
+/**
+ * privacyIDEA's `do` returning false: no intent, audit `success: false` with run details.
+ *
+ * @example
+ * declined('no token serials found') // { _tag: 'Declined', details: 'no token serials found' }
+ * @since 0.1.0
+ */
 export const declined = (details: string): ActionResult => ({ _tag: 'Declined', details })
 
-/** privacyIDEA's exception: the binding fails; `errorTag` plays the exception class name. @since 0.1.0 */
+/**
+ * privacyIDEA's exception: the binding fails; `errorTag` plays the exception class name.
+ *
+ * @example
+ * failed('TypeError', "'list' object does not support item assignment at /detail")
+ * // { _tag: 'EvalFailure', errorTag: 'TypeError',
+ * //   message: "'list' object does not support item assignment at /detail" }
+ * @since 0.1.0
+ */
 export const failed = (errorTag: string, message: string): EvalFailure => evalFailure(errorTag, message)

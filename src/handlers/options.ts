@@ -22,12 +22,28 @@ import { parseInteger } from '../conditions/grammar/integer.js'
 import { type Either, left, right } from '../core/either.js'
 import { type Issue, issue } from '../core/errors.js'
 
-/** The type of an option's value. `text` is multi-line text. @since 0.1.0 */
+/**
+ * The type of an option's value. `text` is multi-line text.
+ *
+ * @example
+ * const type: OptionType = 'bool' // read with is_true: True, true, TRUE, 1
+ * @since 0.1.0
+ */
 export type OptionType = 'str' | 'text' | 'bool' | 'int'
 
 /**
  * One option of one action.
  *
+ * @example
+ * const length: OptionSpec = {
+ *   name: 'length',
+ *   type: 'int',
+ *   required: true,
+ *   default: '6',
+ *   min: 1,
+ *   max: 31,
+ *   description: 'The length of the random PIN (1 to 31; empty means 6).',
+ * }
  * @since 0.1.0
  */
 export interface OptionSpec {
@@ -53,7 +69,20 @@ export interface OptionSpec {
   readonly description: string
 }
 
-/** One action of a handler module: its exact name and its options. @since 0.1.0 */
+/**
+ * One action of a handler module: its exact name and its options.
+ *
+ * @example
+ * const decrease: ActionSpec = {
+ *   name: 'decrease_counter',
+ *   description: 'Decrease the counter by 1; at or below 0 reset it to 0 unless negative values are allowed.',
+ *   options: [
+ *     { name: 'counter_name', type: 'str', required: true, description: 'The name of the event counter.' },
+ *     { name: 'allow_negative_values', type: 'bool', description: 'Decrease below zero.' },
+ *   ],
+ * }
+ * @since 0.1.0
+ */
 export interface ActionSpec {
   readonly name: string
   readonly options: ReadonlyArray<OptionSpec>
@@ -61,10 +90,29 @@ export interface ActionSpec {
   readonly description: string
 }
 
-/** A typed option value. @since 0.1.0 */
+/**
+ * A typed option value.
+ *
+ * @example
+ * const values: ReadonlyArray<OptionValue> = ['logins', 8, true, null] // str, int, bool, int the host ignores
+ * @since 0.1.0
+ */
 export type OptionValue = string | number | boolean | null
 
-type ValueOf<S extends OptionSpec> = S extends { readonly type: 'bool' }
+/**
+ * The typed value of one option spec: `boolean` for `bool`, `number` for `int` (`number | null` when an invalid
+ * value only warns), the union of the allowed values when there are some, else `string`.
+ *
+ * @example
+ * type Mimetype = ValueOf<{
+ *   readonly name: 'mimetype'
+ *   readonly type: 'str'
+ *   readonly values: readonly ['plain', 'html']
+ *   readonly description: 'plain or html.'
+ * }> // 'plain' | 'html'
+ * @since 0.1.0
+ */
+export type ValueOf<S extends OptionSpec> = S extends { readonly type: 'bool' }
   ? boolean
   : S extends { readonly type: 'int'; readonly invalid: 'warn' }
     ? number | null
@@ -74,7 +122,16 @@ type ValueOf<S extends OptionSpec> = S extends { readonly type: 'bool' }
         ? V
         : string
 
-type AlwaysPresent<S extends OptionSpec> = S extends { readonly type: 'bool' }
+/**
+ * Whether an option is always present in the validated options (`true`): a `bool`, or an option with a default or
+ * marked required. The others are present only when the binding sets them.
+ *
+ * @example
+ * type Realm = AlwaysPresent<{ readonly name: 'realm'; readonly type: 'str'; readonly description: 'The realm.' }>
+ * // false: present only when the binding sets it
+ * @since 0.1.0
+ */
+export type AlwaysPresent<S extends OptionSpec> = S extends { readonly type: 'bool' }
   ? true
   : S extends { readonly default: string }
     ? true
@@ -86,6 +143,13 @@ type AlwaysPresent<S extends OptionSpec> = S extends { readonly type: 'bool' }
  * The typed options of an action, derived from its option table: bools and options with a default or marked
  * required are always present; the others are present only when the binding sets them.
  *
+ * @example
+ * const FORWARD = [
+ *   { name: 'privacyIDEA', type: 'str', required: true, description: 'The remote server.' },
+ *   { name: 'realm', type: 'str', description: 'Rename the realm.' },
+ *   { name: 'forward_client_ip', type: 'bool', description: 'Send the client IP.' },
+ * ] as const
+ * const options: OptionsOf<typeof FORWARD> = { privacyIDEA: 'hq', forward_client_ip: false } // realm?: string
  * @since 0.1.0
  */
 export type OptionsOf<T extends ReadonlyArray<OptionSpec>> = {
@@ -94,10 +158,31 @@ export type OptionsOf<T extends ReadonlyArray<OptionSpec>> = {
   readonly [S in T[number] as AlwaysPresent<S> extends true ? never : S['name']]?: ValueOf<S>
 }
 
-/** The options of a binding after validation: typed values, defaults applied. @since 0.1.0 */
+/**
+ * The options of a binding after validation: typed values, defaults applied.
+ *
+ * @example
+ * const options: TypedOptions = { counter_name: 'logins', allow_negative_values: false }
+ * @since 0.1.0
+ */
 export type TypedOptions = Readonly<Record<string, OptionValue>>
 
-/** Validation result: typed options plus non-fatal warnings. @since 0.1.0 */
+/**
+ * Validation result: typed options plus non-fatal warnings.
+ *
+ * @example
+ * const validated: ValidatedOptions = {
+ *   options: { 'fail counter': null },
+ *   warnings: [
+ *     {
+ *       code: 'invalid-integer',
+ *       message: 'fail counter: "zero" is not an integer; the action will change nothing',
+ *       path: ['options', 'fail counter'],
+ *     },
+ *   ],
+ * }
+ * @since 0.1.0
+ */
 export interface ValidatedOptions {
   readonly options: TypedOptions
   readonly warnings: ReadonlyArray<Issue>
@@ -225,6 +310,12 @@ export const validateOptions = (
 /**
  * The allowed values of an option, or undefined when it is free text.
  *
+ * @example
+ * const sendmail = MODULES.find((m) => m.name === 'UserNotification')?.actions.find((a) => a.name === 'sendmail')
+ * if (sendmail !== undefined) {
+ *   allowedValues(sendmail, 'mimetype') // ['plain', 'html']
+ *   allowedValues(sendmail, 'subject') // undefined
+ * }
  * @since 0.1.0
  */
 export const allowedValues = (action: ActionSpec, name: string): ReadonlyArray<string> | undefined =>

@@ -50,6 +50,19 @@ const SET = [
  * `RequestMangler.delete`: the parameter was removed (`removed`) from the request that later bindings and
  * `Evaluation.request` see; the host forwards that request to the API call (pre) or uses it for later handlers.
  *
+ * @example
+ * const dropPin: RequestDeleteIntent = {
+ *   _tag: 'RequestMangler.delete',
+ *   bindingId: 14,
+ *   bindingName: 'No PIN on enrolment',
+ *   handlerModule: 'RequestMangler',
+ *   action: 'delete',
+ *   event: 'token_init',
+ *   position: 'pre',
+ *   options: { parameter: 'pin' },
+ *   parameter: 'pin',
+ *   removed: true,
+ * }
  * @since 0.1.0
  */
 export interface RequestDeleteIntent extends Intent {
@@ -63,6 +76,28 @@ export interface RequestDeleteIntent extends Intent {
  * `RequestMangler.set`: `changed` tells whether `parameter` was set to `value`. `resetUser`: the host must resolve
  * this user and make it the request user (privacyIDEA's `reset_user`).
  *
+ * @example
+ * // user=alice@realm2 with match_pattern (.*)@(.*): realm becomes the second group
+ * const realmFromLogin: RequestSetIntent = {
+ *   _tag: 'RequestMangler.set',
+ *   bindingId: 15,
+ *   bindingName: 'Realm from login',
+ *   handlerModule: 'RequestMangler',
+ *   action: 'set',
+ *   event: 'validate_check',
+ *   position: 'pre',
+ *   options: {
+ *     parameter: 'realm',
+ *     value: '{1}',
+ *     match_parameter: 'user',
+ *     match_pattern: '(.*)@(.*)',
+ *     reset_user: true,
+ *   },
+ *   parameter: 'realm',
+ *   changed: true,
+ *   value: 'realm2',
+ *   resetUser: { login: 'alice@realm2', realm: 'realm2' },
+ * }
  * @since 0.1.0
  */
 export interface RequestSetIntent extends Intent {
@@ -75,16 +110,37 @@ export interface RequestSetIntent extends Intent {
   readonly resetUser?: UserTarget
 }
 
-/** The intents of the RequestMangler module. @since 0.1.0 */
+/**
+ * The intents of the RequestMangler module.
+ *
+ * @example
+ * const resets = evaluation.intents.filter((i): i is RequestManglerIntent => i.handlerModule === 'RequestMangler')
+ * const userToReset = resets.find((i) => i._tag === 'RequestMangler.set' && i.resetUser !== undefined)
+ * @since 0.1.0
+ */
 export type RequestManglerIntent = RequestDeleteIntent | RequestSetIntent
 
-/** The request with one parameter removed; the same request when it is absent. Never mutates. @since 0.1.0 */
+/**
+ * The request with one parameter removed; the same request when it is absent. Never mutates.
+ *
+ * @example
+ * deleteParam({ path: '/validate/check', params: { user: 'alice', pass: 'secret' } }, 'pass')
+ * // { path: '/validate/check', params: { user: 'alice' } }
+ * @since 0.1.0
+ */
 export const deleteParam = (request: Request, key: string): Request =>
   Object.hasOwn(request.params, key)
     ? { ...request, params: Object.fromEntries(Object.entries(request.params).filter(([k]) => k !== key)) }
     : request
 
-/** The request with one parameter set (an own property even for `__proto__`). Never mutates. @since 0.1.0 */
+/**
+ * The request with one parameter set (an own property even for `__proto__`). Never mutates.
+ *
+ * @example
+ * setParam({ path: '/validate/check', params: { user: 'alice' } }, 'realm', 'realm2')
+ * // { path: '/validate/check', params: { user: 'alice', realm: 'realm2' } }
+ * @since 0.1.0
+ */
 export const setParam = (request: Request, key: string, value: string): Request => ({
   ...request,
   params: { ...request.params, [key]: value },
@@ -170,7 +226,14 @@ const compileSet = (
   })
 }
 
-/** The RequestMangler module. @since 0.1.0 */
+/**
+ * The RequestMangler module.
+ *
+ * @example
+ * requestManglerModule.positions // ['post', 'pre']
+ * requestManglerModule.actions.map((a) => a.name) // ['delete', 'set']
+ * @since 0.1.0
+ */
 export const requestManglerModule: HandlerModuleDescriptor = defineModule({
   name: 'RequestMangler',
   description: 'Deletes or sets request parameters.',

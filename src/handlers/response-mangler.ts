@@ -45,7 +45,24 @@ const SET = [
   { name: 'value', type: 'str', required: true, emptyAllowed: true, description: 'The value.' },
 ] as const
 
-/** `ResponseMangler.delete`: the response later bindings see has the key removed (`changed`). @since 0.1.0 */
+/**
+ * `ResponseMangler.delete`: the response later bindings see has the key removed (`changed`).
+ *
+ * @example
+ * const hideQr: ResponseDeleteIntent = {
+ *   _tag: 'ResponseMangler.delete',
+ *   bindingId: 6,
+ *   bindingName: 'Hide the QR code',
+ *   handlerModule: 'ResponseMangler',
+ *   action: 'delete',
+ *   event: 'token_init',
+ *   position: 'post',
+ *   options: { 'JSON pointer': '/detail/googleurl' },
+ *   pointer: ['detail', 'googleurl'],
+ *   changed: true,
+ * }
+ * @since 0.1.0
+ */
 export interface ResponseDeleteIntent extends Intent {
   readonly _tag: 'ResponseMangler.delete'
   readonly options: OptionsOf<typeof DELETE>
@@ -54,7 +71,25 @@ export interface ResponseDeleteIntent extends Intent {
   readonly changed: boolean
 }
 
-/** `ResponseMangler.set`: the response later bindings see has `value` at `pointer` (`changed`). @since 0.1.0 */
+/**
+ * `ResponseMangler.set`: the response later bindings see has `value` at `pointer` (`changed`).
+ *
+ * @example
+ * const welcome: ResponseSetIntent = {
+ *   _tag: 'ResponseMangler.set',
+ *   bindingId: 7,
+ *   bindingName: 'Welcome message',
+ *   handlerModule: 'ResponseMangler',
+ *   action: 'set',
+ *   event: 'token_init',
+ *   position: 'post',
+ *   options: { 'JSON pointer': '/detail/message', type: 'string', value: 'welcome' },
+ *   pointer: ['detail', 'message'],
+ *   value: 'welcome',
+ *   changed: true,
+ * }
+ * @since 0.1.0
+ */
 export interface ResponseSetIntent extends Intent {
   readonly _tag: 'ResponseMangler.set'
   readonly options: OptionsOf<typeof SET>
@@ -64,15 +99,44 @@ export interface ResponseSetIntent extends Intent {
   readonly changed: boolean
 }
 
-/** The intents of the ResponseMangler module. @since 0.1.0 */
+/**
+ * The intents of the ResponseMangler module.
+ *
+ * @example
+ * const mangled = evaluation.intents.filter((i): i is ResponseManglerIntent => i.handlerModule === 'ResponseMangler')
+ * const unchanged = mangled.filter((i) => !i.changed) // the pointer named nothing to change
+ * @since 0.1.0
+ */
 export type ResponseManglerIntent = ResponseDeleteIntent | ResponseSetIntent
 
-type JsonObject = { readonly [key: string]: Json }
+/**
+ * A JSON object: what privacyIDEA reads the response content as.
+ *
+ * @example
+ * const content: JsonObject = { result: { status: true, value: true }, detail: { serial: 'TOTP0001' } }
+ * @since 0.1.0
+ */
+export type JsonObject = { readonly [key: string]: Json }
 
-/** A plain JSON object (not a list, not null). @since 0.1.0 */
+/**
+ * Tells a plain JSON object (not a list, not null).
+ *
+ * @example
+ * isJsonObject({ detail: {} }) // true
+ * isJsonObject(['detail']) // false
+ * @since 0.1.0
+ */
 export const isJsonObject = (u: unknown): u is JsonObject => typeof u === 'object' && u !== null && !Array.isArray(u)
 
-/** Python's truthiness of a JSON value. @since 0.1.0 */
+/**
+ * Python's truthiness of a JSON value.
+ *
+ * @example
+ * pyTruthy({}) // false
+ * pyTruthy('0') // true
+ * pyTruthy(0) // false
+ * @since 0.1.0
+ */
 export const pyTruthy = (u: unknown): boolean => {
   if (u === null || u === undefined || u === false || u === 0 || u === '') return false
   if (Array.isArray(u)) return u.length > 0
@@ -80,7 +144,14 @@ export const pyTruthy = (u: unknown): boolean => {
   return true
 }
 
-/** The response as privacyIDEA reads its content: a JSON object, else `{}`. @since 0.1.0 */
+/**
+ * The response as privacyIDEA reads its content: a JSON object, else `{}`.
+ *
+ * @example
+ * responseContent(event.response) // { result: { status: true, value: true }, detail: { serial: 'TOTP0001' } }
+ * responseContent(undefined) // {}
+ * @since 0.1.0
+ */
 export const responseContent = (response: unknown): JsonObject => (isJsonObject(response) ? response : {})
 
 /**
@@ -107,7 +178,14 @@ const typeName = (u: unknown): string =>
             ? 'bool'
             : 'dict'
 
-/** The outcome of a pure response change. @since 0.1.0 */
+/**
+ * The outcome of a pure response change: the new response, unchanged with a reason, or a failure.
+ *
+ * @example
+ * const outcome: Mangled = setAt(responseContent(event.response), ['detail', 'message'], 'welcome')
+ * if (outcome._tag === 'Changed') console.log(outcome.response)
+ * @since 0.1.0
+ */
 export type Mangled =
   | { readonly _tag: 'Changed'; readonly response: JsonObject }
   | { readonly _tag: 'Unchanged'; readonly reason: string }
@@ -173,7 +251,15 @@ export const setAt = (content: JsonObject, path: ReadonlyArray<string>, value: J
   return finish(go(content, 0))
 }
 
-/** The typed value of a `set` binding: `integer` as Python's `int()` (a failure keeps the string), `bool` as is_true. @since 0.1.0 */
+/**
+ * The typed value of a `set` binding: `integer` as Python's `int()` (a failure keeps the string), `bool` as is_true.
+ *
+ * @example
+ * typedValue('integer', '42') // 42
+ * typedValue('integer', 'many') // 'many'
+ * typedValue('bool', 'True') // true
+ * @since 0.1.0
+ */
 export const typedValue = (type: 'string' | 'integer' | 'bool', value: string): string | number | boolean => {
   switch (type) {
     case 'string':
@@ -207,7 +293,14 @@ const pointerWarnings = (path: ReadonlyArray<string>) =>
       ]
     : []
 
-/** The ResponseMangler module. @since 0.1.0 */
+/**
+ * The ResponseMangler module.
+ *
+ * @example
+ * responseManglerModule.positions // ['post']
+ * responseManglerModule.actions.map((a) => a.name) // ['delete', 'set']
+ * @since 0.1.0
+ */
 export const responseManglerModule: HandlerModuleDescriptor = defineModule({
   name: 'ResponseMangler',
   description: 'Deletes or sets values of the JSON response.',

@@ -38,7 +38,23 @@ const SCRIPT_OPTIONS = [
   { name: 'logged_in_role', type: 'bool', description: "Add '--logged_in_role <admin|user>'." },
 ] as const
 
-type ScriptOptions = OptionsOf<typeof SCRIPT_OPTIONS>
+/**
+ * The validated options of every Script action.
+ *
+ * @example
+ * const options: ScriptOptions = {
+ *   background: 'wait',
+ *   raise_error: true,
+ *   sync_to_database: false,
+ *   serial: true,
+ *   user: true,
+ *   realm: false,
+ *   logged_in_user: false,
+ *   logged_in_role: false,
+ * }
+ * @since 0.1.0
+ */
+export type ScriptOptions = OptionsOf<typeof SCRIPT_OPTIONS>
 
 /**
  * `Script.run` (every script action): run `script` from the script directory with `args` appended. `mode: 'wait'`
@@ -46,6 +62,25 @@ type ScriptOptions = OptionsOf<typeof SCRIPT_OPTIONS>
  * failure or a non-zero exit code must fail the call with `HandlerAbortError`, whatever the binding's
  * `abortOnError`; otherwise failures are only logged. `syncToDatabase`: commit the current transaction first.
  *
+ * @example
+ * const run: ScriptIntent = {
+ *   _tag: 'Script.run',
+ *   bindingId: 9,
+ *   bindingName: 'Notify the CMDB',
+ *   handlerModule: 'Script',
+ *   action: 'notify.sh',
+ *   event: 'token_init',
+ *   position: 'post',
+ *   options: {
+ *     background: 'wait', raise_error: true, sync_to_database: false, serial: true,
+ *     user: true, realm: false, logged_in_user: false, logged_in_role: false,
+ *   },
+ *   script: 'notify.sh',
+ *   mode: 'wait',
+ *   args: ['--serial', 'TOTP0001', '--user', 'alice'],
+ *   abortOnFailure: true,
+ *   syncToDatabase: false,
+ * } // the host runs <script dir>/notify.sh --serial TOTP0001 --user alice
  * @since 0.1.0
  */
 export interface ScriptIntent extends Intent {
@@ -78,6 +113,12 @@ export const scriptNameProblem = (name: string): string | undefined => {
  * The argument list privacyIDEA appends (SPEC 4.3): `--serial`, `--user`, `--realm`, `--logged_in_user`,
  * `--logged_in_role`, each only when its option is set.
  *
+ * @example
+ * const options: ScriptOptions = {
+ *   background: 'background', raise_error: false, sync_to_database: false, serial: true,
+ *   user: true, realm: false, logged_in_user: false, logged_in_role: true,
+ * }
+ * scriptArgs(options, event) // ['--serial', 'TOTP0001', '--user', 'alice', '--logged_in_role', 'admin']
  * @since 0.1.0
  */
 export const scriptArgs = (options: ScriptOptions, event: Event): ReadonlyArray<string> => {
@@ -123,7 +164,15 @@ const scriptDefinition = (script: string) =>
     }),
   )
 
-/** The Script module. @since 0.1.0 */
+/**
+ * The Script module.
+ *
+ * @example
+ * scriptModule.compile({ ...binding, action: '../bin/sh' })
+ * // left([{ code: 'unknown-action', message: 'Script: the script name "../bin/sh" contains a path separator or ".."',
+ * //         path: ['action'] }])
+ * @since 0.1.0
+ */
 export const scriptModule: HandlerModuleDescriptor = {
   name: 'Script',
   description: 'Runs a script of the host script directory.',

@@ -7,7 +7,13 @@
 import type { Event } from '../core/model.js'
 import { eventUser, member, requestParam, scalarText } from '../templates/tags.js'
 
-/** A user an action changes: login, realm and, when known, resolver. @since 0.1.0 */
+/**
+ * A user an action changes: login, realm and, when known, resolver.
+ *
+ * @example
+ * const alice: UserTarget = { login: 'alice', realm: 'realm1', resolver: 'resolver1' }
+ * @since 0.1.0
+ */
 export interface UserTarget {
   readonly login: string
   readonly realm: string
@@ -43,7 +49,13 @@ export const tokenSerials = (event: Event): ReadonlyArray<string> => {
   return token !== undefined && token !== '' ? [token] : []
 }
 
-/** The user in event as a target, or undefined for the empty user. @since 0.1.0 */
+/**
+ * The user in event as a target, or undefined for the empty user.
+ *
+ * @example
+ * userTarget(event) // { login: 'alice', realm: 'realm1', resolver: 'resolver1' }
+ * @since 0.1.0
+ */
 export const userTarget = (event: Event): UserTarget | undefined => {
   const user = eventUser(event)
   return user === undefined
@@ -55,6 +67,10 @@ export const userTarget = (event: Event): UserTarget | undefined => {
  * The logged-in identity as a user-store user, or undefined when nobody is logged in or the identity has no realm
  * (an internal admin is not a user-store user).
  *
+ * @example
+ * loggedInTarget({ ...event, loggedIn: { role: 'admin', username: 'helpdesk', realm: 'adminrealm' } })
+ * // { login: 'helpdesk', realm: 'adminrealm' }
+ * loggedInTarget({ ...event, loggedIn: { role: 'admin', username: 'admin' } }) // undefined: an internal admin
  * @since 0.1.0
  */
 export const loggedInTarget = (event: Event): UserTarget | undefined => {
@@ -64,7 +80,13 @@ export const loggedInTarget = (event: Event): UserTarget | undefined => {
     : { login: l.username, realm: l.realm }
 }
 
-/** The container the event names (SPEC 1.8 / 4.11), or undefined. @since 0.1.0 */
+/**
+ * The container the event names (SPEC 1.8 / 4.11), or undefined.
+ *
+ * @example
+ * containerTarget(event) // 'SMPH0001' when the host resolved event.container
+ * @since 0.1.0
+ */
 export const containerTarget = (event: Event): string | undefined => {
   const serial = event.container?.serial
   return serial !== undefined && serial !== '' ? serial : undefined
@@ -74,6 +96,8 @@ export const containerTarget = (event: Event): string | undefined => {
  * The container serial the request or response names explicitly (`container_serial` parameter, else response
  * `result.value.container_serial`), for Token `enroll` with `container`.
  *
+ * @example
+ * namedContainer({ ...event, request: { ...event.request, params: { container_serial: 'SMPH0001' } } }) // 'SMPH0001'
  * @since 0.1.0
  */
 export const namedContainer = (event: Event): string | undefined => {
@@ -87,6 +111,8 @@ export const namedContainer = (event: Event): string | undefined => {
  * The users a container action assigns (SPEC 4.11): the user in event, else the owners of the event's container,
  * else the owner of the event's token when it exists.
  *
+ * @example
+ * containerUsers(event) // [{ login: 'alice', realm: 'realm1', resolver: 'resolver1' }]: the user in event
  * @since 0.1.0
  */
 export const containerUsers = (event: Event): ReadonlyArray<UserTarget> => {

@@ -174,13 +174,36 @@ const ATTACH_APPLICATION = [
   { name: 'partition', type: 'str', description: 'luks: the partition.' },
 ] as const
 
-/** The fields of every per-token intent. @since 0.1.0 */
+/**
+ * The fields of every per-token intent.
+ *
+ * @example
+ * const target: TokenTargetIntent = {
+ *   _tag: 'Token.disable',
+ *   bindingId: 4,
+ *   bindingName: 'Disable after failures',
+ *   handlerModule: 'Token',
+ *   action: 'disable',
+ *   event: 'validate_check',
+ *   position: 'post',
+ *   serials: ['HOTP1', 'TOTP2'], // event.serial 'HOTP1, TOTP2'
+ * }
+ * @since 0.1.0
+ */
 export interface TokenTargetIntent extends Intent {
   /** The serials to change, in order. */
   readonly serials: ReadonlyArray<string>
 }
 
-/** `Token.set tokenrealm`: add `realm` to each token's realms, or make it the only one (`onlyRealm`). @since 0.1.0 */
+/**
+ * `Token.set tokenrealm`: add `realm` to each token's realms, or make it the only one (`onlyRealm`).
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Token.set tokenrealm')
+ *     for (const serial of i.serials) host.setTokenRealm(serial, i.realm, { replaceOthers: i.onlyRealm })
+ * @since 0.1.0
+ */
 export interface TokenSetRealmIntent extends TokenTargetIntent {
   readonly _tag: 'Token.set tokenrealm'
   readonly options: OptionsOf<typeof SET_TOKENREALM>
@@ -188,31 +211,74 @@ export interface TokenSetRealmIntent extends TokenTargetIntent {
   readonly onlyRealm: boolean
 }
 
-/** `Token.delete`: delete each token. @since 0.1.0 */
+/**
+ * `Token.delete`: delete each token.
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Token.delete') for (const serial of i.serials) host.deleteToken(serial)
+ * @since 0.1.0
+ */
 export interface TokenDeleteIntent extends TokenTargetIntent {
   readonly _tag: 'Token.delete'
   readonly options: OptionsOf<typeof NONE>
 }
 
-/** `Token.unassign`: unassign each token from its user. @since 0.1.0 */
+/**
+ * `Token.unassign`: unassign each token from its user.
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Token.unassign') for (const serial of i.serials) host.unassignToken(serial)
+ * @since 0.1.0
+ */
 export interface TokenUnassignIntent extends TokenTargetIntent {
   readonly _tag: 'Token.unassign'
   readonly options: OptionsOf<typeof NONE>
 }
 
-/** `Token.disable`: disable each token. @since 0.1.0 */
+/**
+ * `Token.disable`: disable each token.
+ *
+ * @example
+ * const disable: TokenDisableIntent = {
+ *   _tag: 'Token.disable',
+ *   bindingId: 4,
+ *   bindingName: 'Disable after failures',
+ *   handlerModule: 'Token',
+ *   action: 'disable',
+ *   event: 'validate_check',
+ *   position: 'post',
+ *   options: {},
+ *   serials: ['TOTP0001'],
+ * }
+ * @since 0.1.0
+ */
 export interface TokenDisableIntent extends TokenTargetIntent {
   readonly _tag: 'Token.disable'
   readonly options: OptionsOf<typeof NONE>
 }
 
-/** `Token.enable`: enable each token. @since 0.1.0 */
+/**
+ * `Token.enable`: enable each token.
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Token.enable') for (const serial of i.serials) host.enableToken(serial)
+ * @since 0.1.0
+ */
 export interface TokenEnableIntent extends TokenTargetIntent {
   readonly _tag: 'Token.enable'
   readonly options: OptionsOf<typeof NONE>
 }
 
-/** One serial and the PIN to set on it. @since 0.1.0 */
+/**
+ * One serial and the PIN to set on it.
+ *
+ * @example
+ * const pin: SerialPin = { serial: 'TOTP0001', pin: '9QBHqKvs' }
+ * @since 0.1.0
+ */
 export interface SerialPin {
   readonly serial: string
   readonly pin: string
@@ -223,6 +289,20 @@ export interface SerialPin {
  * already has the last one in `detail.pin`. Without entropy `draw` asks the host to draw a PIN of `draw.length`
  * characters of `draw.alphabet` per serial, set it and write the last one to the response's `detail.pin`.
  *
+ * @example
+ * const randomPin: TokenSetRandomPinIntent = {
+ *   _tag: 'Token.set random pin',
+ *   bindingId: 16,
+ *   bindingName: 'Random PIN on enrolment',
+ *   handlerModule: 'Token',
+ *   action: 'set random pin',
+ *   event: 'token_init',
+ *   position: 'post',
+ *   options: { length: 8 },
+ *   serials: ['TOTP0001'],
+ *   length: 8,
+ *   pins: [{ serial: 'TOTP0001', pin: '9QBHqKvs' }], // without event.entropy: draw: { length: 8, alphabet }
+ * }
  * @since 0.1.0
  */
 export interface TokenSetRandomPinIntent extends TokenTargetIntent {
@@ -238,6 +318,27 @@ export interface TokenSetRandomPinIntent extends TokenTargetIntent {
  * `genkey`, `realm`, the additional parameters, and user-derived `phone`/`email`/`dynamic_*`/identifiers/`motppin`),
  * assign it to `user` when present, and add it to `container` when present.
  *
+ * @example
+ * const enroll: TokenEnrollIntent = {
+ *   _tag: 'Token.enroll',
+ *   bindingId: 17,
+ *   bindingName: 'Email token for new users',
+ *   handlerModule: 'Token',
+ *   action: 'enroll',
+ *   event: 'user_add',
+ *   position: 'post',
+ *   options: {
+ *     tokentype: 'email',
+ *     user: true,
+ *     realm: '',
+ *     dynamic_phone: false,
+ *     dynamic_email: true,
+ *     container: false,
+ *   },
+ *   tokentype: 'email',
+ *   params: { type: 'email', genkey: 1, realm: '', dynamic_email: 1 },
+ *   user: { login: 'alice', realm: 'realm1', resolver: 'resolver1' },
+ * }
  * @since 0.1.0
  */
 export interface TokenEnrollIntent extends Intent {
@@ -249,7 +350,16 @@ export interface TokenEnrollIntent extends Intent {
   readonly container?: string
 }
 
-/** `Token.set description`: set each token's description to the rendered `description`. @since 0.1.0 */
+/**
+ * `Token.set description`: set each token's description to the rendered `description`.
+ *
+ * @example
+ * // option description 'enrolled {now} from {client_ip}'
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Token.set description') // i.description: 'enrolled 2026-11-29 10:00:00.000000+0100 from 10.0.0.5'
+ *     for (const serial of i.serials) host.setDescription(serial, i.description)
+ * @since 0.1.0
+ */
 export interface TokenSetDescriptionIntent extends TokenTargetIntent {
   readonly _tag: 'Token.set description'
   readonly options: OptionsOf<typeof SET_DESCRIPTION>
@@ -260,6 +370,21 @@ export interface TokenSetDescriptionIntent extends TokenTargetIntent {
  * `Token.set validity`: set each token's validity period start and/or end (stored as `YYYY-MM-DDTHH:MM±hhmm`; a
  * fixed date without offset is stored without one).
  *
+ * @example
+ * // options 'valid from': '+0d', 'valid till': '+30d'; event.now '2026-11-29T10:00:00+01:00'
+ * const validity: TokenSetValidityIntent = {
+ *   _tag: 'Token.set validity',
+ *   bindingId: 18,
+ *   bindingName: 'Thirty days',
+ *   handlerModule: 'Token',
+ *   action: 'set validity',
+ *   event: 'token_init',
+ *   position: 'post',
+ *   options: { 'valid from': '+0d', 'valid till': '+30d' },
+ *   serials: ['TOTP0001'],
+ *   validFrom: '2026-11-29T10:00+0100',
+ *   validTill: '2026-12-29T10:00+0100',
+ * }
  * @since 0.1.0
  */
 export interface TokenSetValidityIntent extends TokenTargetIntent {
@@ -269,14 +394,39 @@ export interface TokenSetValidityIntent extends TokenTargetIntent {
   readonly validTill?: string
 }
 
-/** `Token.set countwindow`. @since 0.1.0 */
+/**
+ * `Token.set countwindow`: set each token's count window to `countWindow`.
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Token.set countwindow') for (const serial of i.serials) host.setCountWindow(serial, i.countWindow)
+ * @since 0.1.0
+ */
 export interface TokenSetCountWindowIntent extends TokenTargetIntent {
   readonly _tag: 'Token.set countwindow'
   readonly options: OptionsOf<typeof SET_COUNTWINDOW>
   readonly countWindow: number
 }
 
-/** `Token.set tokeninfo`: set tokeninfo `key` to the rendered `value`. @since 0.1.0 */
+/**
+ * `Token.set tokeninfo`: set tokeninfo `key` to the rendered `value`.
+ *
+ * @example
+ * const info: TokenSetTokeninfoIntent = {
+ *   _tag: 'Token.set tokeninfo',
+ *   bindingId: 19,
+ *   bindingName: 'Remember the enroller',
+ *   handlerModule: 'Token',
+ *   action: 'set tokeninfo',
+ *   event: 'token_init',
+ *   position: 'post',
+ *   options: { key: 'enrolled_by', value: '{username}@{realm}' },
+ *   serials: ['TOTP0001'],
+ *   key: 'enrolled_by',
+ *   value: 'alice@realm1',
+ * }
+ * @since 0.1.0
+ */
 export interface TokenSetTokeninfoIntent extends TokenTargetIntent {
   readonly _tag: 'Token.set tokeninfo'
   readonly options: OptionsOf<typeof SET_TOKENINFO>
@@ -288,6 +438,10 @@ export interface TokenSetTokeninfoIntent extends TokenTargetIntent {
  * `Token.increase tokeninfo`: add `increment` to the integer tokeninfo `key` (missing counts as 0; a stored value
  * that is not an integer is left unchanged with a warning). `increment: null`: not an integer, change nothing.
  *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Token.increase tokeninfo' && i.increment !== null)
+ *     for (const serial of i.serials) host.addToTokeninfo(serial, i.key, i.increment)
  * @since 0.1.0
  */
 export interface TokenIncreaseTokeninfoIntent extends TokenTargetIntent {
@@ -297,42 +451,89 @@ export interface TokenIncreaseTokeninfoIntent extends TokenTargetIntent {
   readonly increment: number | null
 }
 
-/** `Token.delete tokeninfo`. @since 0.1.0 */
+/**
+ * `Token.delete tokeninfo`: delete tokeninfo `key` of each token.
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Token.delete tokeninfo') for (const serial of i.serials) host.deleteTokeninfo(serial, i.key)
+ * @since 0.1.0
+ */
 export interface TokenDeleteTokeninfoIntent extends TokenTargetIntent {
   readonly _tag: 'Token.delete tokeninfo'
   readonly options: OptionsOf<typeof DELETE_TOKENINFO>
   readonly key: string
 }
 
-/** `Token.set failcounter`; `failCounter: null`: not an integer, change nothing (privacyIDEA warns). @since 0.1.0 */
+/**
+ * `Token.set failcounter`; `failCounter: null`: not an integer, change nothing (privacyIDEA warns).
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Token.set failcounter' && i.failCounter !== null)
+ *     for (const serial of i.serials) host.setFailCounter(serial, i.failCounter)
+ * @since 0.1.0
+ */
 export interface TokenSetFailcounterIntent extends TokenTargetIntent {
   readonly _tag: 'Token.set failcounter'
   readonly options: OptionsOf<typeof SET_FAILCOUNTER>
   readonly failCounter: number | null
 }
 
-/** `Token.set max failcount`; `maxFailcount: null`: not an integer, change nothing. @since 0.1.0 */
+/**
+ * `Token.set max failcount`; `maxFailcount: null`: not an integer, change nothing.
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Token.set max failcount' && i.maxFailcount !== null)
+ *     for (const serial of i.serials) host.setMaxFail(serial, i.maxFailcount)
+ * @since 0.1.0
+ */
 export interface TokenSetMaxFailcountIntent extends TokenTargetIntent {
   readonly _tag: 'Token.set max failcount'
   readonly options: OptionsOf<typeof SET_MAXFAIL>
   readonly maxFailcount: number | null
 }
 
-/** `Token.change failcounter`: add `change` to the fail counter; `null`: change nothing. @since 0.1.0 */
+/**
+ * `Token.change failcounter`: add `change` to the fail counter; `null`: change nothing.
+ *
+ * @example
+ * // option 'change fail counter': '-1'
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Token.change failcounter' && i.change !== null)
+ *     for (const serial of i.serials) host.addToFailCounter(serial, i.change) // i.change: -1
+ * @since 0.1.0
+ */
 export interface TokenChangeFailcounterIntent extends TokenTargetIntent {
   readonly _tag: 'Token.change failcounter'
   readonly options: OptionsOf<typeof CHANGE_FAILCOUNTER>
   readonly change: number | null
 }
 
-/** `Token.add tokengroup` (errors: warning only). @since 0.1.0 */
+/**
+ * `Token.add tokengroup`: add each token to `tokengroup` (errors: warning only).
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Token.add tokengroup') for (const serial of i.serials) host.addToGroup(serial, i.tokengroup)
+ * @since 0.1.0
+ */
 export interface TokenAddTokengroupIntent extends TokenTargetIntent {
   readonly _tag: 'Token.add tokengroup'
   readonly options: OptionsOf<typeof TOKENGROUP>
   readonly tokengroup: string
 }
 
-/** `Token.remove tokengroup` (errors: warning only). @since 0.1.0 */
+/**
+ * `Token.remove tokengroup`: remove each token from `tokengroup` (errors: warning only).
+ *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'Token.remove tokengroup')
+ *     for (const serial of i.serials) host.removeFromGroup(serial, i.tokengroup)
+ * @since 0.1.0
+ */
 export interface TokenRemoveTokengroupIntent extends TokenTargetIntent {
   readonly _tag: 'Token.remove tokengroup'
   readonly options: OptionsOf<typeof TOKENGROUP>
@@ -343,6 +544,21 @@ export interface TokenRemoveTokengroupIntent extends TokenTargetIntent {
  * `Token.attach application`: attach each token to `machineId` for `application` with `applicationOptions`
  * (the options given among `count`, `rounds`, `slot`, `partition`, `user`, `service_id`). Errors: warning only.
  *
+ * @example
+ * const attach: TokenAttachApplicationIntent = {
+ *   _tag: 'Token.attach application',
+ *   bindingId: 20,
+ *   bindingName: 'SSH key to web01',
+ *   handlerModule: 'Token',
+ *   action: 'attach application',
+ *   event: 'token_init',
+ *   position: 'post',
+ *   options: { application: 'ssh', 'machine ID': 'web01', service_id: 'webservers', user: 'root' },
+ *   serials: ['SSHK0001'],
+ *   application: 'ssh',
+ *   machineId: 'web01',
+ *   applicationOptions: { user: 'root', service_id: 'webservers' },
+ * }
  * @since 0.1.0
  */
 export interface TokenAttachApplicationIntent extends TokenTargetIntent {
@@ -353,7 +569,13 @@ export interface TokenAttachApplicationIntent extends TokenTargetIntent {
   readonly applicationOptions: Readonly<Record<string, string>>
 }
 
-/** The intents of the Token module. @since 0.1.0 */
+/**
+ * The intents of the Token module.
+ *
+ * @example
+ * const tokenChanges = evaluation.intents.filter((i): i is TokenIntent => i.handlerModule === 'Token')
+ * @since 0.1.0
+ */
 export type TokenIntent =
   | TokenSetRealmIntent
   | TokenDeleteIntent
@@ -375,7 +597,13 @@ export type TokenIntent =
   | TokenRemoveTokengroupIntent
   | TokenAttachApplicationIntent
 
-/** privacyIDEA's run details when the event names no token. @since 0.1.0 */
+/**
+ * privacyIDEA's run details when the event names no token.
+ *
+ * @example
+ * const skipped = evaluation.audit.filter((a) => !a.success && a.info.endsWith(`(${NO_SERIALS})`))
+ * @since 0.1.0
+ */
 export const NO_SERIALS = 'no token serials found'
 
 type PerToken<T extends TokenIntent> = Omit<T, keyof TokenTargetIntent | 'options'>
@@ -498,7 +726,14 @@ const enrollParams = (
 
 const templateIssue = (path: ReadonlyArray<string>, reason: string) => [issue('invalid-option', reason, path)]
 
-/** The Token module. @since 0.1.0 */
+/**
+ * The Token module.
+ *
+ * @example
+ * tokenModule.actions.length // 19
+ * tokenModule.actions.find((a) => a.name === 'set random pin')?.options[0]?.default // '6'
+ * @since 0.1.0
+ */
 export const tokenModule: HandlerModuleDescriptor = defineModule({
   name: 'Token',
   description: 'Changes, enrolls or deletes tokens.',

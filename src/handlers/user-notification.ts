@@ -36,7 +36,16 @@ import { declined, defineAction, defineModule, fired, type HandlerModuleDescript
 import type { OptionsOf } from './options.js'
 import { type UserTarget, userTarget } from './targets.js'
 
-/** privacyIDEA's default notification body. @since 0.1.0 */
+/**
+ * privacyIDEA's default notification body.
+ *
+ * @example
+ * const tags = { user: 'Alice', admin: 'helpdesk', realm: 'adminrealm', action: '/token/init', serial: 'TOTP0001' }
+ * renderTemplate(DEFAULT_BODY, tags).split('\n')
+ * // ['', 'Hello Alice,', '', 'the administrator helpdesk@adminrealm performed the action',
+ * //  '/token/init on your token TOTP0001.', '', 'To check your tokens you may login to the Web UI:', '', '']
+ * @since 0.1.0
+ */
 export const DEFAULT_BODY = `
 Hello {user},
 
@@ -47,13 +56,31 @@ To check your tokens you may login to the Web UI:
 {url}
 `
 
-/** privacyIDEA's default mail subject. @since 0.1.0 */
+/**
+ * privacyIDEA's default mail subject.
+ *
+ * @example
+ * DEFAULT_SUBJECT // 'An action was performed on your token.': the subject of a sendmail binding without one
+ * @since 0.1.0
+ */
 export const DEFAULT_SUBJECT = 'An action was performed on your token.'
 
-/** The recipient types of `To` and `reply_to`. @since 0.1.0 */
+/**
+ * The recipient types of `To` and `reply_to`.
+ *
+ * @example
+ * NOTIFY_TYPES.includes('admin realm') // true
+ * @since 0.1.0
+ */
 export const NOTIFY_TYPES = ['tokenowner', 'logged_in_user', 'internal admin', 'admin realm', 'email'] as const
 
-/** A recipient type. @since 0.1.0 */
+/**
+ * A recipient type.
+ *
+ * @example
+ * const to: NotifyType = 'internal admin'
+ * @since 0.1.0
+ */
 export type NotifyType = (typeof NOTIFY_TYPES)[number]
 
 const BODY = {
@@ -142,6 +169,13 @@ const SAVEFILE = [
  * hold: the admin's address (`internal admin`, `logged_in_user` without realm), the addresses of every user of an
  * admin realm that has one, the attribute of a logged-in user of another realm.
  *
+ * @example
+ * const owner: RecipientSpec = {
+ *   type: 'tokenowner',
+ *   attribute: 'email',
+ *   user: { login: 'alice', realm: 'realm1', resolver: 'resolver1' },
+ * }
+ * const admins: RecipientSpec = { type: 'admin realm', realm: 'adminrealm' } // the host looks up the addresses
  * @since 0.1.0
  */
 export type RecipientSpec =
@@ -151,7 +185,20 @@ export type RecipientSpec =
   | { readonly type: 'admin realm'; readonly realm: string }
   | { readonly type: 'email'; readonly addresses: ReadonlyArray<string> }
 
-/** A recipient resolved from the event. @since 0.1.0 */
+/**
+ * A recipient resolved from the event.
+ *
+ * @example
+ * const alice: Recipient = {
+ *   givenname: 'Alice',
+ *   surname: 'Liddell',
+ *   username: 'alice',
+ *   userrealm: 'realm1',
+ *   email: ['alice@example.com'],
+ *   mobile: '+491701234567',
+ * }
+ * @since 0.1.0
+ */
 export interface Recipient {
   readonly givenname: string
   readonly surname: string
@@ -162,14 +209,34 @@ export interface Recipient {
   readonly mobile?: string
 }
 
-/** The Reply-To of a mail: the spec and, when the event holds it, the header value. @since 0.1.0 */
+/**
+ * The Reply-To of a mail: the spec and, when the event holds it, the header value.
+ *
+ * @example
+ * const replyTo: ReplyTo = {
+ *   spec: { type: 'email', addresses: ['helpdesk@example.com'] },
+ *   value: 'helpdesk@example.com',
+ * }
+ * @since 0.1.0
+ */
 export interface ReplyTo {
   readonly spec: { readonly type: '' } | RecipientSpec
   /** The header value (`""` for type `""`, the first address for `email`); absent: the host looks it up. */
   readonly value?: string
 }
 
-/** The QR image to attach (`attach_qrcode`). @since 0.1.0 */
+/**
+ * The QR image to attach (`attach_qrcode`).
+ *
+ * @example
+ * const qr: QrAttachment = {
+ *   source: 'googleurl_img',
+ *   url: 'data:image/png;base64,iVBORw0KGgo...',
+ *   contentId: 'token_image',
+ *   filename: 'TOTP0001.png',
+ * }
+ * @since 0.1.0
+ */
 export interface QrAttachment {
   /** Which response field it came from. */
   readonly source: 'googleurl_img' | 'pushurl_img' | 'container_url_img'
@@ -186,6 +253,12 @@ export interface QrAttachment {
  * from that path and renders it with `tags` (on a read error it sends `body`). A send error is a failure of the
  * action (audit success false, run details: the error or `Failed: <address>.`).
  *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'UserNotification.sendmail') {
+ *     const to = i.resolvedRecipient?.email ?? host.lookUpAddresses(i.recipient)
+ *     host.sendMail(i.emailconfig, to, i.subject, i.body, { mimetype: i.mimetype, replyTo: i.replyTo?.value })
+ *   }
  * @since 0.1.0
  */
 export interface SendmailIntent extends Intent {
@@ -208,6 +281,9 @@ export interface SendmailIntent extends Intent {
  * `UserNotification.sendsms`: send `body` through SMS gateway `smsconfig` to `phone` (the token owner's mobile).
  * No phone or a send error is a failure of the action.
  *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'UserNotification.sendsms' && i.phone !== undefined) host.sendSms(i.smsconfig, i.phone, i.body)
  * @since 0.1.0
  */
 export interface SendsmsIntent extends Intent {
@@ -229,6 +305,12 @@ export interface SendsmsIntent extends Intent {
  * `renderTemplate(filename, { random })` where `random` is `draw.length` characters of `draw.alphabet`. Write
  * errors are logged only.
  *
+ * @example
+ * for (const i of evaluation.intents)
+ *   if (i._tag === 'UserNotification.savefile') {
+ *     const name = i.draw === undefined ? i.filename : renderTemplate(i.filename, { random: host.draw(i.draw) })
+ *     host.writeSpoolFile(name, i.body) // e.g. 'enroll-TOTP0001-4rVGtqqHtc2uWnba.txt'
+ *   }
  * @since 0.1.0
  */
 export interface SavefileIntent extends Intent {
@@ -241,7 +323,15 @@ export interface SavefileIntent extends Intent {
   readonly tags: Readonly<Record<NotificationTag, string>>
 }
 
-/** The intents of the UserNotification module. @since 0.1.0 */
+/**
+ * The intents of the UserNotification module.
+ *
+ * @example
+ * const notifications = evaluation.intents.filter(
+ *   (i): i is UserNotificationIntent => i.handlerModule === 'UserNotification',
+ * )
+ * @since 0.1.0
+ */
 export type UserNotificationIntent = SendmailIntent | SendsmsIntent | SavefileIntent
 
 /** A body template: a compiled template, or a template file the host reads. */
@@ -440,7 +530,13 @@ const ALL_TAG_FACTS: ReadonlyArray<string> = tagFacts(NOTIFICATION_TAGS)
 const recipientFacts = (type: NotifyType): ReadonlyArray<string> =>
   type === 'tokenowner' ? ['user'] : type === 'logged_in_user' ? ['loggedIn', 'user'] : []
 
-/** The UserNotification module. @since 0.1.0 */
+/**
+ * The UserNotification module.
+ *
+ * @example
+ * userNotificationModule.actions.map((a) => a.name) // ['sendmail', 'sendsms', 'savefile']
+ * @since 0.1.0
+ */
 export const userNotificationModule: HandlerModuleDescriptor = defineModule({
   name: 'UserNotification',
   description: 'Notifies users by email, SMS or a spool file.',

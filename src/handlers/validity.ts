@@ -15,7 +15,14 @@
 import { daysFromCivil, formatInOffset, offsetMinutesOf, parseDate } from '../conditions/grammar/date.js'
 import { type Either, left, right } from '../core/either.js'
 
-/** A compiled validity date. @since 0.1.0 */
+/**
+ * A compiled validity date.
+ *
+ * @example
+ * const inAWeek: ValidityDate = { _tag: 'Offset', offsetMs: 604800000 } // compileValidity('+7d')
+ * const fixed: ValidityDate = { _tag: 'Fixed', text: '2016-12-23T09:30' } // compileValidity('23.12.2016 9:30')
+ * @since 0.1.0
+ */
 export type ValidityDate =
   | { readonly _tag: 'Offset'; readonly offsetMs: number }
   | { readonly _tag: 'Fixed'; readonly text: string }
@@ -84,6 +91,9 @@ export const compileValidity = (value: string): Either<string, ValidityDate> => 
 /**
  * Renders a compiled validity date for an event clock (epoch ms) and its UTC offset (minutes).
  *
+ * @example
+ * renderValidity({ _tag: 'Offset', offsetMs: 604800000 }, Date.parse('2026-11-29T10:00:00+01:00'), 60)
+ * // '2026-12-06T10:00+0100'
  * @since 0.1.0
  */
 export const renderValidity = (date: ValidityDate, nowMs: number, offsetMinutes: number): string =>

@@ -17,7 +17,14 @@ import { collectStrings, dumpsPy, type JsonNode, mapStrings, parsePyJson } from 
 import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import type { OptionsOf } from './options.js'
 
-/** The content types of SPEC 4.9 and the legacy names privacyIDEA stored before (`json`, `urlencoded`, `urlendcode`). @since 0.1.0 */
+/**
+ * The content types of SPEC 4.9 and the legacy names privacyIDEA stored before (`json`, `urlencoded`, `urlendcode`).
+ *
+ * @example
+ * WEBHOOK_CONTENT_TYPES.urlencoded // 'application/x-www-form-urlencoded'
+ * WEBHOOK_CONTENT_TYPES['text/plain'] // undefined: check reports an invalid option
+ * @since 0.1.0
+ */
 export const WEBHOOK_CONTENT_TYPES: Readonly<Record<string, 'application/json' | 'application/x-www-form-urlencoded'>> =
   {
     'application/json': 'application/json',
@@ -48,6 +55,26 @@ const POST_WEBHOOK = [
  * `WebHook.post_webhook`: HTTP POST `data` to `url` with header `Content-Type: contentType`, timeout 10 s. A network
  * error is a failure of the action (audit success false); an HTTP error status is not.
  *
+ * @example
+ * const hook: WebhookIntent = {
+ *   _tag: 'WebHook.post_webhook',
+ *   bindingId: 13,
+ *   bindingName: 'Tell the SIEM',
+ *   handlerModule: 'WebHook',
+ *   action: 'post_webhook',
+ *   event: 'token_init',
+ *   position: 'post',
+ *   options: {
+ *     URL: 'https://hooks.example.com/pi',
+ *     content_type: 'application/json',
+ *     replace: true,
+ *     data: '{"serial": "{serial}", "user": "{logged_in_user}"}',
+ *   },
+ *   url: 'https://hooks.example.com/pi',
+ *   contentType: 'application/json',
+ *   data: '{"serial": "TOTP0001", "user": "alice"}',
+ *   replaced: true,
+ * }
  * @since 0.1.0
  */
 export interface WebhookIntent extends Intent {
@@ -123,7 +150,13 @@ const render = (payload: Payload, data: string, ctx: EvalContext): string => {
   }
 }
 
-/** The WebHook module. @since 0.1.0 */
+/**
+ * The WebHook module.
+ *
+ * @example
+ * webhookModule.actions[0]?.options.filter((o) => o.required).map((o) => o.name) // ['URL', 'content_type', 'data']
+ * @since 0.1.0
+ */
 export const webhookModule: HandlerModuleDescriptor = defineModule({
   name: 'WebHook',
   description: 'Posts a webhook.',
