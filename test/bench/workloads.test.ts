@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { benchCatalogue } from '../../bench/catalogue.js'
+import { checkAgreement, MISMATCH } from '../../bench/main.js'
 import { compileBaseline } from '../../bench/peers/baseline.js'
 import { celEnvironment, celPeer } from '../../bench/peers/cel.js'
 import { cidrRange, floorMinute, ipv4, parseDateMs } from '../../bench/peers/facts.js'
 import { jreFlatPeer, jrePeer } from '../../bench/peers/jre.js'
 import { triplinePeer } from '../../bench/peers/tripline.js'
-import type { Matcher, MatchIds } from '../../bench/peers/types.js'
+import type { Matcher, MatchIds, Peer } from '../../bench/peers/types.js'
 import { makeRng } from '../../bench/prng.js'
 import { conditionValue, EVENT_NAMES, toBinding } from '../../bench/spec.js'
 import { CONDITION_CASES, realisticWorkload, scaleWorkload, spreadWorkload } from '../../bench/workloads.js'
@@ -112,5 +113,18 @@ describe('engines agree with tripline on a small seeded sample', () => {
       expect(await idsOf(jre, e)).toEqual(expected)
       expect(await idsOf(jreFlat, e)).toEqual(expected)
     }
+  })
+
+  it('a peer that disagrees fails the benchmark with a MismatchError', async () => {
+    const small = realisticWorkload(11, 30)
+    const reference = triplinePeer(benchCatalogue)
+    const silent: Matcher = { _tag: 'sync', count: () => 0, ids: () => [] }
+    const peer: Peer = { name: 'never matches', note: '', render: () => null, compile: () => silent }
+    await expect(
+      checkAgreement(small, [
+        { peer: reference as Peer, input: null, matcher: reference.compile(reference.render(small.bindings)) },
+        { peer, input: null, matcher: silent },
+      ]),
+    ).rejects.toMatchObject({ name: MISMATCH })
   })
 })
