@@ -53,6 +53,7 @@ const SCRIPT_OPTIONS = [
  *   logged_in_role: false,
  * }
  * @since 0.1.0
+ * @interface
  */
 export type ScriptOptions = OptionsOf<typeof SCRIPT_OPTIONS>
 
