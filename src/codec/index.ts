@@ -3,6 +3,11 @@
  * (event definition list, configuration export, REST response), encodes privacyIDEA's list shape, and reports
  * errors as data with JSON paths. The only part of tripline that imports io-ts.
  *
+ * @example
+ * import { decodeBindings, formatDecodeErrors } from 'tripline/codec'
+ * const decoded = decodeBindings(JSON.parse(exportJson))
+ * if (decoded._tag === 'Left') console.error(formatDecodeErrors(decoded.left))
+ * @module
  * @since 0.1.0
  */
 

@@ -2,6 +2,10 @@
  * `tripline/core`: the dependency-free kernel. Data model, catalogue interface, compile, select/order, the
  * dispatch fold and the audit marker. Imports nothing outside this folder.
  *
+ * @example
+ * import { createEngine, type Catalogue } from 'tripline/core'
+ * const engine = createEngine(myCatalogue) // myCatalogue: Catalogue, your own conditions and handler modules
+ * @module
  * @since 0.1.0
  */
 
