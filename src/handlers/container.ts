@@ -11,6 +11,7 @@ import type { EvalContext } from '../core/context.js'
 import { right } from '../core/either.js'
 import { type Issue, issue } from '../core/errors.js'
 import type { Binding, Intent } from '../core/model.js'
+import { mergeInto } from './merge-into.js'
 import {
   type ActionDefinition,
   declined,
@@ -367,7 +368,7 @@ const onContainer = <const T extends ReadonlyArray<OptionSpec>, Tag extends Cont
         if (container === undefined) return declined(NO_CONTAINER)
         const fields = plan.fields(ctx)
         if (typeof fields === 'string') return declined(fields)
-        return fired({ ...intentBase(tag, ctx, binding), options, container, ...fields } as Intent)
+        return fired(mergeInto(intentBase(tag, ctx, binding), { options, container, ...fields }) as Intent)
       },
     })
   })
@@ -417,14 +418,13 @@ export const containerModule: HandlerModuleDescriptor = defineModule({
           ...(options.token ? ['serial'] : []),
         ],
         run: (ctx, binding) => {
-          const intent: ContainerCreateIntent = {
-            ...intentBase('Container.create', ctx, binding),
+          const intent: ContainerCreateIntent = mergeInto(intentBase('Container.create', ctx, binding), {
             options,
             containerType: options.type,
             description: options.description,
             users: options.user ? containerUsers(ctx.event) : [],
             tokens: options.token ? eventSerials(ctx.event) : [],
-          }
+          })
           return fired(intent)
         },
       }),

@@ -6,6 +6,7 @@
  */
 import { right } from '../core/either.js'
 import type { Intent } from '../core/model.js'
+import { mergeInto } from './merge-into.js'
 import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import type { OptionsOf } from './options.js'
 
@@ -140,11 +141,10 @@ export const counterModule: HandlerModuleDescriptor = defineModule({
         right({
           facts: [],
           run: (ctx, binding) => {
-            const intent: CounterIncreaseIntent = {
-              ...intentBase('Counter.increase_counter', ctx, binding),
+            const intent: CounterIncreaseIntent = mergeInto(intentBase('Counter.increase_counter', ctx, binding), {
               options,
               counterName: options.counter_name,
-            }
+            })
             return fired(intent)
           },
         }),
@@ -159,13 +159,12 @@ export const counterModule: HandlerModuleDescriptor = defineModule({
         right({
           facts: [`counters.${options.counter_name}`],
           run: (ctx, binding) => {
-            const intent: CounterDecreaseIntent = {
-              ...intentBase('Counter.decrease_counter', ctx, binding),
+            const intent: CounterDecreaseIntent = mergeInto(intentBase('Counter.decrease_counter', ctx, binding), {
               options,
               counterName: options.counter_name,
               allowNegative: options.allow_negative_values,
               currentValue: counterValue(ctx.event.counters, options.counter_name),
-            }
+            })
             return fired(intent)
           },
         }),
@@ -174,11 +173,10 @@ export const counterModule: HandlerModuleDescriptor = defineModule({
       right({
         facts: [],
         run: (ctx, binding) => {
-          const intent: CounterResetIntent = {
-            ...intentBase('Counter.reset_counter', ctx, binding),
+          const intent: CounterResetIntent = mergeInto(intentBase('Counter.reset_counter', ctx, binding), {
             options,
             counterName: options.counter_name,
-          }
+          })
           return fired(intent)
         },
       }),

@@ -10,6 +10,7 @@ import type { EvalContext } from '../core/context.js'
 import { right } from '../core/either.js'
 import { issue } from '../core/errors.js'
 import type { Binding, Intent } from '../core/model.js'
+import { mergeInto } from './merge-into.js'
 import { declined, defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import type { OptionsOf } from './options.js'
 import { loggedInTarget, type UserTarget, userTarget } from './targets.js'
@@ -131,13 +132,15 @@ export const customUserAttributesModule: HandlerModuleDescriptor = defineModule(
           run: (ctx, binding) => {
             const user = targetOf(ctx, options.user)
             if (user === undefined) return noUser(options.user, binding)
-            const intent: SetCustomUserAttributeIntent = {
-              ...intentBase('CustomUserAttributes.set_custom_user_attributes', ctx, binding),
-              options,
-              user,
-              key: options.attrkey,
-              value: options.attrvalue,
-            }
+            const intent: SetCustomUserAttributeIntent = mergeInto(
+              intentBase('CustomUserAttributes.set_custom_user_attributes', ctx, binding),
+              {
+                options,
+                user,
+                key: options.attrkey,
+                value: options.attrvalue,
+              },
+            )
             return fired(intent)
           },
         }),
@@ -151,12 +154,14 @@ export const customUserAttributesModule: HandlerModuleDescriptor = defineModule(
           run: (ctx, binding) => {
             const user = targetOf(ctx, options.user)
             if (user === undefined) return noUser(options.user, binding)
-            const intent: DeleteCustomUserAttributeIntent = {
-              ...intentBase('CustomUserAttributes.delete_custom_user_attributes', ctx, binding),
-              options,
-              user,
-              key: options.attrkey,
-            }
+            const intent: DeleteCustomUserAttributeIntent = mergeInto(
+              intentBase('CustomUserAttributes.delete_custom_user_attributes', ctx, binding),
+              {
+                options,
+                user,
+                key: options.attrkey,
+              },
+            )
             return fired(intent)
           },
         }),

@@ -9,6 +9,7 @@
  */
 import { right } from '../core/either.js'
 import type { Intent, Request } from '../core/model.js'
+import { mergeInto } from './merge-into.js'
 import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import type { OptionsOf } from './options.js'
 
@@ -126,8 +127,7 @@ export const federationModule: HandlerModuleDescriptor = defineModule({
           const next = setParams(request, changes)
           const method = request.method?.toUpperCase()
           const forward = method === undefined || FORWARDED_METHODS.has(method)
-          const intent: FederationForwardIntent = {
-            ...intentBase('Federation.forward', ctx, binding),
+          const intent: FederationForwardIntent = mergeInto(intentBase('Federation.forward', ctx, binding), {
             options,
             server: options.privacyIDEA,
             ...(method !== undefined ? { method } : {}),
@@ -135,7 +135,7 @@ export const federationModule: HandlerModuleDescriptor = defineModule({
             params: next.params,
             forwardAuthorizationToken: options.forward_authorization_token,
             forward,
-          }
+          })
           return fired(intent, {
             ...(changes.length > 0 ? { request: next } : {}),
             ...(forward ? {} : { details: `the method ${method ?? ''} is not forwarded` }),

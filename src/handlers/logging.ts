@@ -8,6 +8,7 @@ import { type Issue, issue } from '../core/errors.js'
 import type { Intent } from '../core/model.js'
 import { compileTemplate, renderCompiled } from '../templates/render.js'
 import { NOTIFICATION_TAG_SET, type NotificationTag, notificationTag, tagFacts } from '../templates/tags.js'
+import { mergeInto } from './merge-into.js'
 import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import type { OptionsOf } from './options.js'
 
@@ -117,14 +118,13 @@ export const loggingModule: HandlerModuleDescriptor = defineModule({
         facts: tagFacts(message.tags),
         warnings: level.warning !== undefined ? [level.warning] : [],
         run: (ctx, binding) => {
-          const intent: LoggingIntent = {
-            ...intentBase('Logging.logging', ctx, binding),
+          const intent: LoggingIntent = mergeInto(intentBase('Logging.logging', ctx, binding), {
             options,
             logger: options.name,
             level: level.name,
             levelNumber: level.number,
             message: renderCompiled(message, (t) => notificationTag(ctx, t as NotificationTag)),
-          }
+          })
           return fired(intent)
         },
       })

@@ -202,13 +202,17 @@ export const intentBase = <Tag extends string>(
 export const fired = (
   intent: Intent,
   extra: { readonly details?: string; readonly request?: Request; readonly response?: unknown } = {},
-): ActionResult => ({
-  _tag: 'Intent',
-  intent,
-  ...(extra.details !== undefined ? { details: extra.details } : {}),
-  ...(extra.request !== undefined ? { request: extra.request } : {}),
-  ...(extra.response !== undefined ? { response: extra.response } : {}),
-})
+): ActionResult => {
+  // Plain stores instead of conditional spreads: this runs once per triggered binding (issue 6).
+  const result: { _tag: 'Intent'; intent: Intent; details?: string; request?: Request; response?: unknown } = {
+    _tag: 'Intent',
+    intent,
+  }
+  if (extra.details !== undefined) result.details = extra.details
+  if (extra.request !== undefined) result.request = extra.request
+  if (extra.response !== undefined) result.response = extra.response
+  return result
+}
 
 /**
  * privacyIDEA's `do` returning false: no intent, audit `success: false` with run details.

@@ -16,6 +16,7 @@ import { type Either, left, right } from '../core/either.js'
 import { type Issue, issue } from '../core/errors.js'
 import type { Intent, Request } from '../core/model.js'
 import { parseFormat, type Segment } from '../templates/format.js'
+import { mergeInto } from './merge-into.js'
 import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import type { OptionsOf } from './options.js'
 import type { UserTarget } from './targets.js'
@@ -246,12 +247,11 @@ export const requestManglerModule: HandlerModuleDescriptor = defineModule({
         run: (ctx, binding) => {
           const request = ctx.event.request
           const next = deleteParam(request, options.parameter)
-          const intent: RequestDeleteIntent = {
-            ...intentBase('RequestMangler.delete', ctx, binding),
+          const intent: RequestDeleteIntent = mergeInto(intentBase('RequestMangler.delete', ctx, binding), {
             options,
             parameter: options.parameter,
             removed: next !== request,
-          }
+          })
           return fired(intent, next !== request ? { request: next } : {})
         },
       }),
@@ -268,7 +268,10 @@ export const requestManglerModule: HandlerModuleDescriptor = defineModule({
         warnings,
         run: (ctx, binding) => {
           const request = ctx.event.request
-          const base = { ...intentBase('RequestMangler.set', ctx, binding), options, parameter: options.parameter }
+          const base = mergeInto(intentBase('RequestMangler.set', ctx, binding), {
+            options,
+            parameter: options.parameter,
+          })
           const unchanged = (details?: string) => {
             const intent: RequestSetIntent = { ...base, changed: false }
             return fired(intent, details !== undefined ? { details } : {})

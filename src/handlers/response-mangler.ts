@@ -16,6 +16,7 @@ import type { ActionResult } from '../core/catalogue.js'
 import { right } from '../core/either.js'
 import { type EvalFailure, issue } from '../core/errors.js'
 import type { Intent, Json } from '../core/model.js'
+import { mergeInto } from './merge-into.js'
 import { defineAction, defineModule, failed, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import { type OptionsOf, pyInt } from './options.js'
 
@@ -314,7 +315,7 @@ export const responseManglerModule: HandlerModuleDescriptor = defineModule({
         warnings: pointerWarnings(pointer),
         run: (ctx, binding) =>
           result(
-            { ...intentBase('ResponseMangler.delete', ctx, binding), options, pointer } as Intent,
+            mergeInto(intentBase('ResponseMangler.delete', ctx, binding), { options, pointer }) as Intent,
             deleteAt(responseContent(ctx.event.response), pointer),
           ),
       })
@@ -339,7 +340,7 @@ export const responseManglerModule: HandlerModuleDescriptor = defineModule({
         warnings,
         run: (ctx, binding) =>
           result(
-            { ...intentBase('ResponseMangler.set', ctx, binding), options, pointer, value } as Intent,
+            mergeInto(intentBase('ResponseMangler.set', ctx, binding), { options, pointer, value }) as Intent,
             setAt(responseContent(ctx.event.response), pointer, value),
           ),
       })

@@ -10,6 +10,7 @@ import { left, right } from '../core/either.js'
 import { issue } from '../core/errors.js'
 import type { Event, Intent } from '../core/model.js'
 import { eventUser } from '../templates/tags.js'
+import { mergeInto } from './merge-into.js'
 import { compileAction, defineAction, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import type { ActionSpec, OptionsOf } from './options.js'
 
@@ -151,15 +152,14 @@ const scriptDefinition = (script: string) =>
       ],
       run: (ctx, binding) => {
         const mode = options.background
-        const intent: ScriptIntent = {
-          ...intentBase('Script.run', ctx, binding),
+        const intent: ScriptIntent = mergeInto(intentBase('Script.run', ctx, binding), {
           options,
           script,
           mode,
           args: scriptArgs(options, ctx.event),
           abortOnFailure: mode === 'wait' && options.raise_error,
           syncToDatabase: options.sync_to_database,
-        }
+        })
         return fired(intent)
       },
     }),

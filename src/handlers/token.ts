@@ -20,6 +20,7 @@ import { eventUser, userInfo } from '../templates/tags.js'
 import { compileTokenTemplate, DESCRIPTION_TAGS, renderTokenTemplate, TOKENINFO_TAGS } from '../templates/token.js'
 import { ALPHANUMERIC, type DrawRequest, deriveString, entropyOf } from './entropy.js'
 import { parseAdditionalParams } from './init-params.js'
+import { mergeInto } from './merge-into.js'
 import {
   type ActionDefinition,
   type ActionPlan,
@@ -645,7 +646,7 @@ const perToken = <const S extends ReadonlyArray<OptionSpec>, I extends TokenInte
         if (serials.length === 0) return declined(NO_SERIALS)
         const out = p.right.fields(ctx, serials, binding)
         if (out._tag !== 'Fields') return out
-        const intent = { ...intentBase(tag, ctx, binding), options, serials, ...out.fields } as unknown as I
+        const intent = mergeInto(intentBase(tag, ctx, binding), { options, serials, ...out.fields }) as unknown as I
         return fired(intent, {
           ...(out.response !== undefined ? { response: out.response } : {}),
           ...(out.details !== undefined ? { details: out.details } : {}),
@@ -812,14 +813,13 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
           if (additional?._tag === 'Left') return declined(additional.left)
           const user = options.user ? userTarget(ctx.event) : undefined
           const container = options.container ? namedContainer(ctx.event) : undefined
-          const intent: TokenEnrollIntent = {
-            ...intentBase('Token.enroll', ctx, binding),
+          const intent: TokenEnrollIntent = mergeInto(intentBase('Token.enroll', ctx, binding), {
             options,
             tokentype: options.tokentype,
             params: enrollParams(ctx, options, entries),
             ...(user !== undefined ? { user } : {}),
             ...(container !== undefined ? { container } : {}),
-          }
+          })
           return fired(
             intent,
             options.user && user === undefined ? { details: 'no user in event: the token is not assigned' } : {},

@@ -32,6 +32,7 @@ import {
   userInfo,
 } from '../templates/tags.js'
 import { ALPHANUMERIC, type DrawRequest, deriveString, entropyOf } from './entropy.js'
+import { mergeInto } from './merge-into.js'
 import { declined, defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import type { OptionsOf } from './options.js'
 import { type UserTarget, userTarget } from './targets.js'
@@ -599,8 +600,7 @@ export const userNotificationModule: HandlerModuleDescriptor = defineModule({
           const value = (t: string): string => tags[t as NotificationTag]
           const replyTo = replyToOf(ctx.event, options)
           const attachment = options.attach_qrcode ? attachmentOf(ctx) : undefined
-          const intent: SendmailIntent = {
-            ...intentBase('UserNotification.sendmail', ctx, binding),
+          const intent: SendmailIntent = mergeInto(intentBase('UserNotification.sendmail', ctx, binding), {
             options,
             emailconfig: options.emailconfig,
             mimetype: options.mimetype,
@@ -611,7 +611,7 @@ export const userNotificationModule: HandlerModuleDescriptor = defineModule({
             ...(replyTo !== undefined ? { replyTo } : {}),
             ...(attachment !== undefined ? { attachment } : {}),
             tags,
-          }
+          })
           return fired(intent)
         },
       })
@@ -626,8 +626,7 @@ export const userNotificationModule: HandlerModuleDescriptor = defineModule({
           const r = resolve(ctx.event, 'tokenowner', () => 'email')
           if (r?.resolved === undefined) return noRecipient(options.To)
           const tags = notificationTagValues(ctx, r.names, false)
-          const intent: SendsmsIntent = {
-            ...intentBase('UserNotification.sendsms', ctx, binding),
+          const intent: SendsmsIntent = mergeInto(intentBase('UserNotification.sendsms', ctx, binding), {
             options,
             smsconfig: options.smsconfig,
             ...bodyFields(bodyPlan, options.body, (t) => tags[t as NotificationTag]),
@@ -635,7 +634,7 @@ export const userNotificationModule: HandlerModuleDescriptor = defineModule({
             resolvedRecipient: r.resolved,
             ...(r.resolved.mobile !== undefined ? { phone: r.resolved.mobile } : {}),
             tags,
-          }
+          })
           return fired(intent)
         },
       })
@@ -680,14 +679,13 @@ export const userNotificationModule: HandlerModuleDescriptor = defineModule({
                 ? deriveString(entropy, `${String(binding.id)}\u0000savefile random`, 16, ALPHANUMERIC)
                 : undefined
             const draw = usesRandom && random === undefined
-            const intent: SavefileIntent = {
-              ...intentBase('UserNotification.savefile', ctx, binding),
+            const intent: SavefileIntent = mergeInto(intentBase('UserNotification.savefile', ctx, binding), {
               options,
               ...bodyFields(bodyPlan, options.body, (t) => tags[t as NotificationTag]),
               filename: draw ? printPath(path, undefined) : printPath(path, random ?? ''),
               ...(draw ? { draw: { length: 16, alphabet: ALPHANUMERIC } } : {}),
               tags,
-            }
+            })
             return fired(intent, draw ? { details: 'no entropy in the event: the host draws {random}' } : {})
           },
         })

@@ -14,6 +14,7 @@ import type { Intent } from '../core/model.js'
 import { type CompiledTemplate, compileTemplate, renderCompiled } from '../templates/render.js'
 import { tagFacts, WEBHOOK_TAG_SET, type WebhookTag, webhookTag } from '../templates/tags.js'
 import { collectStrings, dumpsPy, type JsonNode, mapStrings, parsePyJson } from './json.js'
+import { mergeInto } from './merge-into.js'
 import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import type { OptionsOf } from './options.js'
 
@@ -170,14 +171,13 @@ export const webhookModule: HandlerModuleDescriptor = defineModule({
         facts: tagFacts(payloadTags(payload), true),
         warnings,
         run: (ctx, binding) => {
-          const intent: WebhookIntent = {
-            ...intentBase('WebHook.post_webhook', ctx, binding),
+          const intent: WebhookIntent = mergeInto(intentBase('WebHook.post_webhook', ctx, binding), {
             options,
             url: options.URL,
             contentType,
             data: render(payload, options.data, ctx),
             replaced: payload._tag !== 'Raw',
-          }
+          })
           return fired(
             intent,
             payload._tag === 'Raw' && payload.reason !== undefined
