@@ -112,6 +112,13 @@ const nativeFields = {
  * may be left out (SPEC 1.1 defaults: `post`, 0, true, none, none); `abortOnError` left out stays absent (the
  * module default applies when compiling). Option and condition values must be strings.
  *
+ * @example
+ * NativeBindingCodec.decode({
+ *   id: 1, name: 'log', events: ['token_init'], handlerModule: 'Logging', action: 'logging',
+ * })
+ * // right({ id: 1, name: 'log', events: ['token_init'], handlerModule: 'Logging', action: 'logging',
+ * //   position: 'post', ordering: 0, active: true, options: {}, conditions: {} })
+ *
  * @since 0.1.0
  */
 export const NativeBindingCodec: Type<Binding, Binding, unknown> = struct('a binding', nativeFields, {
@@ -263,6 +270,14 @@ const PiDefinition = struct('a binding (an object)', piFields, { unknownKeys: 'i
  *   `true`/`false` become `"True"`/`"False"` and numbers their decimal text, as privacyIDEA stores them;
  * - `condition` (legacy, unused) and keys privacyIDEA may add later are ignored.
  *
+ * @example
+ * PrivacyIdeaDefinitionCodec.decode({
+ *   id: 1, name: 'log', event: 'token_init,token_delete', handlermodule: 'Logging', action: 'logging',
+ *   abort_on_error: null,
+ * })
+ * // right({ id: 1, name: 'log', events: ['token_init', 'token_delete'], handlerModule: 'Logging',
+ * //   action: 'logging', position: 'post', ordering: 0, active: true, options: {}, conditions: {} })
+ *
  * @since 0.1.0
  */
 export const PrivacyIdeaDefinitionCodec: Type<Binding, PrivacyIdeaEventDefinition, unknown> = new Type<
@@ -323,6 +338,10 @@ const NATIVE_MARKERS: ReadonlyArray<string> = ['events', 'handlerModule', 'abort
 /**
  * True when `u` is an object in tripline's native shape (it has `events`, `handlerModule` or `abortOnError`);
  * otherwise it is read in privacyIDEA's shape.
+ *
+ * @example
+ * isNativeShape({ id: 1, events: ['token_init'] }) // true
+ * isNativeShape({ id: 1, event: 'token_init' }) // false: privacyIDEA's shape
  *
  * @since 0.1.0
  */

@@ -55,6 +55,11 @@ const validateBindings = (u: unknown, c: Context): Validation<ReadonlyArray<Bind
 /**
  * The codec of a whole configuration (io-ts): decodes any accepted shape, encodes privacyIDEA's list shape.
  *
+ * @example
+ * BindingsCodec.decode({ result: { value: [{ id: 1, name: 'log', event: ['token_init'], handlermodule: 'Logging',
+ *   action: 'logging' }] } }) // right([{ id: 1, name: 'log', events: ['token_init'], ... }])
+ * BindingsCodec.encode(bindings) // [{ id: 1, name: 'log', active: true, event: ['token_init'], ..., condition: '' }]
+ *
  * @since 0.1.0
  */
 export const BindingsCodec: Type<ReadonlyArray<Binding>, ReadonlyArray<PrivacyIdeaEventDefinition>, unknown> = new Type<

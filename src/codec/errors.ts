@@ -66,6 +66,10 @@ export const describe = (u: unknown): string => {
 /**
  * The JSON path of an io-ts context: the keys below the root; a key is a number when its parent is a list.
  *
+ * @example
+ * const r = BindingCodec.decode({ id: 1, name: 'log', events: 'token_init', handlerModule: 'Logging', action: 'x' })
+ * if (r._tag === 'Left') r.left.map((e) => contextPath(e.context)) // [['events']]
+ *
  * @since 0.1.0
  */
 export const contextPath = (context: Context): Path => {
@@ -114,6 +118,9 @@ export const formatDecodeErrors = (errors: DecodeErrors): string =>
 
 /**
  * The errors when reading the input itself threw (a throwing getter or proxy in a JavaScript host object).
+ *
+ * @example
+ * unreadable(new Error('getter threw')) // [{ path: [], message: 'the input could not be read: getter threw' }]
  *
  * @since 0.1.0
  */

@@ -15,7 +15,14 @@ import type { Validation } from 'io-ts'
 import { appendContext, type Context, failure, failures, success, Type, type ValidationError } from 'io-ts'
 import { describe } from './errors.js'
 
-/** The part of an io-ts codec a field needs: a name, a validator and a guard. @since 0.1.0 */
+/**
+ * The part of an io-ts codec a field needs: a name, a validator and a guard.
+ *
+ * @example
+ * const name: FieldCodec<string> = Str // any io-ts Type is one
+ *
+ * @since 0.1.0
+ */
 export interface FieldCodec<A> {
   /** What the codec expects, as words: `a string`, `"pre" or "post"`. */
   readonly name: string
@@ -26,17 +33,51 @@ export interface FieldCodec<A> {
 
 const identity = <A>(a: A): A => a
 
-/** True for a plain object (not a list, not null, not a Date or Map). @since 0.1.0 */
+/**
+ * True for a plain object (not a list, not null, not a Date or Map).
+ *
+ * @example
+ * isPlainObject({ id: 1 }) // true
+ * isPlainObject([1]) // false
+ * isPlainObject(new Date(0)) // false
+ *
+ * @since 0.1.0
+ */
 export const isPlainObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === 'object' && u !== null && Object.prototype.toString.call(u) === '[object Object]' && !Array.isArray(u)
 
-/** True when `key` is an own property of `o` (never one inherited from `Object.prototype`). @since 0.1.0 */
+/**
+ * True when `key` is an own property of `o` (never one inherited from `Object.prototype`).
+ *
+ * @example
+ * hasOwn({ events: [] }, 'events') // true
+ * hasOwn({}, 'toString') // false
+ *
+ * @since 0.1.0
+ */
 export const hasOwn = (o: object, key: string): boolean => Object.hasOwn(o, key)
 
-/** The own property `key` of `o`, or `undefined`. @since 0.1.0 */
+/**
+ * The own property `key` of `o`, or `undefined`.
+ *
+ * @example
+ * own({ name: 'log' }, 'name') // 'log'
+ * own({}, 'constructor') // undefined
+ *
+ * @since 0.1.0
+ */
 export const own = (o: Readonly<Record<string, unknown>>, key: string): unknown => (hasOwn(o, key) ? o[key] : undefined)
 
-/** An error at `c` with a sentence. @since 0.1.0 */
+/**
+ * An error at `c` with a sentence.
+ *
+ * @example
+ * import { type Context, failures } from 'io-ts'
+ * const notEventNames = (u: unknown, c: Context) =>
+ *   failures([problem(u, c, 'expected a list of event names')])
+ *
+ * @since 0.1.0
+ */
 export const problem = (value: unknown, context: Context, message: string): ValidationError => ({
   value,
   context,
@@ -59,25 +100,68 @@ export const leaf = <A>(name: string, guard: (u: unknown) => u is A): Type<A, A,
     identity,
   )
 
-/** A string. @since 0.1.0 */
+/**
+ * A string.
+ *
+ * @example
+ * Str.decode(5) // left: 'expected a string, got the number 5'
+ *
+ * @since 0.1.0
+ */
 export const Str = leaf('a string', (u): u is string => typeof u === 'string')
 
-/** A finite number (JSON has no `NaN` or `Infinity`). @since 0.1.0 */
+/**
+ * A finite number (JSON has no `NaN` or `Infinity`).
+ *
+ * @example
+ * FiniteNumber.decode(Number.NaN) // left: 'expected a finite number, got the number NaN'
+ *
+ * @since 0.1.0
+ */
 export const FiniteNumber = leaf('a finite number', (u): u is number => typeof u === 'number' && Number.isFinite(u))
 
-/** `true` or `false`. @since 0.1.0 */
+/**
+ * `true` or `false`.
+ *
+ * @example
+ * Bool.decode('true') // left: 'expected true or false, got the string "true"'
+ *
+ * @since 0.1.0
+ */
 export const Bool = leaf('true or false', (u): u is boolean => typeof u === 'boolean')
 
-/** `"pre"` or `"post"`. @since 0.1.0 */
+/**
+ * `"pre"` or `"post"`.
+ *
+ * @example
+ * PositionCodec.decode('after') // left: 'expected "pre" or "post", got the string "after"'
+ *
+ * @since 0.1.0
+ */
 export const PositionCodec = leaf('"pre" or "post"', (u): u is 'pre' | 'post' => u === 'pre' || u === 'post')
 
-/** A binding id: a finite number or a string. @since 0.1.0 */
+/**
+ * A binding id: a finite number or a string.
+ *
+ * @example
+ * IdCodec.is(3) // true
+ * IdCodec.is(null) // false
+ *
+ * @since 0.1.0
+ */
 export const IdCodec = leaf(
   'a number or a string',
   (u): u is string | number => typeof u === 'string' || (typeof u === 'number' && Number.isFinite(u)),
 )
 
-/** Any value (a present field of type `unknown`). @since 0.1.0 */
+/**
+ * Any value (a present field of type `unknown`).
+ *
+ * @example
+ * struct('an event', { response: optional(Anything) }, { unknownKeys: 'ignore' })
+ *
+ * @since 0.1.0
+ */
 export const Anything = leaf('any value', (u): u is unknown => u !== undefined)
 
 /**
@@ -107,15 +191,37 @@ export const list = <A>(name: string, item: FieldCodec<A>): Type<ReadonlyArray<A
     identity,
   )
 
-/** Keys that would reach `Object.prototype` through `obj[key]`. @since 0.1.0 */
+/**
+ * Keys that would reach `Object.prototype` through `obj[key]`.
+ *
+ * @example
+ * RESERVED_KEYS.has('__proto__') // true: rejected as an option or condition name
+ *
+ * @since 0.1.0
+ */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 
-/** Writes `value` as an own, enumerable data property: never calls the `__proto__` setter. @since 0.1.0 */
+/**
+ * Writes `value` as an own, enumerable data property: never calls the `__proto__` setter.
+ *
+ * @example
+ * const out: Record<string, unknown> = {}
+ * defineOwn(out, '__proto__', 'x') // Object.keys(out): ['__proto__']; the prototype is unchanged
+ *
+ * @since 0.1.0
+ */
 export const defineOwn = (target: object, key: string, value: unknown): void => {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
 }
 
-/** How a record treats the keys in {@link RESERVED_KEYS}. @since 0.1.0 */
+/**
+ * How a record treats the keys in {@link RESERVED_KEYS}.
+ *
+ * @example
+ * const options: RecordPolicy = { reserved: 'reject', entry: 'option' }
+ *
+ * @since 0.1.0
+ */
 export interface RecordPolicy {
   /** `keep`: an own data property like any other key; `reject`: an error naming the key. */
   readonly reserved: 'keep' | 'reject'
@@ -172,56 +278,129 @@ export const record = <A>(
 
 const article = (word: string): string => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`)
 
-/** A struct field that must be present. @since 0.1.0 */
+/**
+ * A struct field that must be present.
+ *
+ * @example
+ * const name: RequiredField<string> = required(Str)
+ *
+ * @since 0.1.0
+ */
 export interface RequiredField<A> {
   readonly _tag: 'Required'
   readonly codec: FieldCodec<A>
 }
 
-/** A struct field that may be absent; absent (or decoded to `undefined`) stays absent in the output. @since 0.1.0 */
+/**
+ * A struct field that may be absent; absent (or decoded to `undefined`) stays absent in the output.
+ *
+ * @example
+ * const realm: OptionalField<string> = optional(Str)
+ *
+ * @since 0.1.0
+ */
 export interface OptionalField<A> {
   readonly _tag: 'Optional'
   readonly codec: FieldCodec<A | undefined>
 }
 
-/** A struct field that takes `fallback` when absent. @since 0.1.0 */
+/**
+ * A struct field that takes `fallback` when absent.
+ *
+ * @example
+ * const active: DefaultedField<boolean> = defaulted(Bool, true)
+ *
+ * @since 0.1.0
+ */
 export interface DefaultedField<A> {
   readonly _tag: 'Defaulted'
   readonly codec: FieldCodec<A>
   readonly fallback: A
 }
 
-/** One field of a struct. @since 0.1.0 */
+/**
+ * One field of a struct.
+ *
+ * @example
+ * const fields: ReadonlyArray<Field<string>> = [required(Str), optional(Str), defaulted(Str, 'post')]
+ *
+ * @since 0.1.0
+ */
 export type Field<A> = RequiredField<A> | OptionalField<A> | DefaultedField<A>
 
-/** A field that must be present: `required(Str)`. @since 0.1.0 */
+/**
+ * A field that must be present.
+ *
+ * @example
+ * struct('a logged-in identity', { role: required(Str) }, { unknownKeys: 'reject' }).decode({})
+ * // left: role: 'missing; expected a string'
+ *
+ * @since 0.1.0
+ */
 export const required = <A>(codec: FieldCodec<A>): RequiredField<A> => ({ _tag: 'Required', codec })
 
-/** A field that may be absent and then stays absent: `optional(Str)`. @since 0.1.0 */
+/**
+ * A field that may be absent and then stays absent.
+ *
+ * @example
+ * struct('a logged-in identity', { realm: optional(Str) }, { unknownKeys: 'reject' }).decode({}) // right({})
+ *
+ * @since 0.1.0
+ */
 export const optional = <A>(codec: FieldCodec<A | undefined>): OptionalField<A> => ({ _tag: 'Optional', codec })
 
-/** A field that takes `fallback` when absent: `defaulted(Bool, true)`. @since 0.1.0 */
+/**
+ * A field that takes `fallback` when absent.
+ *
+ * @example
+ * struct('a binding', { active: defaulted(Bool, true) }, { unknownKeys: 'ignore' }).decode({})
+ * // right({ active: true })
+ *
+ * @since 0.1.0
+ */
 export const defaulted = <A>(codec: FieldCodec<A>, fallback: A): DefaultedField<A> => ({
   _tag: 'Defaulted',
   codec,
   fallback,
 })
 
-/** The fields of a struct by key. @since 0.1.0 */
+/**
+ * The fields of a struct by key.
+ *
+ * @example
+ * const loggedIn = { role: required(Str), username: required(Str), realm: optional(Str) } satisfies Fields
+ *
+ * @since 0.1.0
+ */
 export type Fields = { readonly [key: string]: Field<unknown> }
 
 type ValueOf<F> = F extends RequiredField<infer A> | OptionalField<infer A> | DefaultedField<infer A> ? A : never
 type OptionalKeys<S extends Fields> = { [K in keyof S]: S[K] extends OptionalField<unknown> ? K : never }[keyof S]
 type Simplify<T> = { [K in keyof T]: T[K] } & {}
 
-/** The decoded value of a struct: required and defaulted fields present, optional fields optional. @since 0.1.0 */
+/**
+ * The decoded value of a struct: required and defaulted fields present, optional fields optional.
+ *
+ * @example
+ * type LoggedIn = StructOf<{ role: RequiredField<string>; realm: OptionalField<string> }>
+ * // { readonly role: string; readonly realm?: string }
+ *
+ * @since 0.1.0
+ */
 export type StructOf<S extends Fields> = Simplify<
   { readonly [K in Exclude<keyof S, OptionalKeys<S>>]: ValueOf<S[K]> } & {
     readonly [K in OptionalKeys<S>]?: Exclude<ValueOf<S[K]>, undefined>
   }
 >
 
-/** What a struct does with keys it does not know. @since 0.1.0 */
+/**
+ * What a struct does with keys it does not know.
+ *
+ * @example
+ * const policy: StructPolicy = { unknownKeys: 'reject', aliases: { handlermodule: 'handlerModule' } }
+ *
+ * @since 0.1.0
+ */
 export interface StructPolicy {
   /** `reject`: an error per unknown key, with a "did you mean"; `ignore`: leave them out of the output. */
   readonly unknownKeys: 'reject' | 'ignore'
@@ -252,6 +431,11 @@ const distance = (a: string, b: string): number => {
 /**
  * The known key an unknown key probably means: an alias, the same letters in another case or separator style
  * (`abort_on_error` → `abortOnError`), or a near miss of at most two edits.
+ *
+ * @example
+ * suggest('abort_on_error', ['abortOnError', 'events']) // 'abortOnError'
+ * suggest('evnts', ['events', 'name']) // 'events'
+ * suggest('colour', ['events', 'name']) // undefined
  *
  * @since 0.1.0
  */
