@@ -13,7 +13,14 @@ import { type IpAddress, type IpList, ipListAllows, parseIpAddress, parseIpList 
 import { memoLookup } from './grammar/clock.js'
 import type { ConditionCompiler } from './shapes.js'
 
-/** The data of a compiled `client_ip`. @since 0.1.0 */
+/**
+ * The data of a compiled `client_ip`.
+ *
+ * @example
+ * compileCondition('client_ip', '10.0.0.0/24, !10.0.0.1') // right({ ..., data: ClientIpData })
+ * // data: { _tag: 'ClientIp', list: { include: [10.0.0.0/24], exclude: [10.0.0.1] } }
+ * @since 0.1.0
+ */
 export interface ClientIpData {
   readonly _tag: 'ClientIp'
   readonly list: IpList

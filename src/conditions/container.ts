@@ -15,7 +15,13 @@ import { formatDuration, parseDuration } from './grammar/duration.js'
 import { commaList, commaSet } from './grammar/list.js'
 import { boolCondition, type ConditionCompiler, keyedCondition } from './shapes.js'
 
-/** Skips when the event has no container. @since 0.1.0 */
+/**
+ * Skips when the event has no container.
+ *
+ * @example
+ * noContainerSkip(makeContext(event)) // 'the event has no container' when event.container is absent, else undefined
+ * @since 0.1.0
+ */
 export const noContainerSkip = (ctx: EvalContext): string | undefined =>
   ctx.event.container === undefined ? 'the event has no container' : undefined
 

@@ -9,13 +9,40 @@ import type { EvalContext } from '../core/context.js'
 import { type EvalFailure, evalFailure, type Issue, issue } from '../core/errors.js'
 import { conditionRank } from './names.js'
 
-/** What `explain` shows besides the verdict. @since 0.1.0 */
+/**
+ * What `explain` shows besides the verdict.
+ *
+ * @example
+ * const why: Explanation = {
+ *   compared: { actual: 'totp', list: ['totp', 'hotp'] },
+ *   reason: 'the token type "totp" is in the list',
+ * }
+ * @since 0.1.0
+ */
 export interface Explanation {
   readonly compared: Readonly<Record<string, unknown>>
   readonly reason: string
 }
 
-/** The parts of a condition. @since 0.1.0 */
+/**
+ * The parts of a condition.
+ *
+ * @example
+ * const parts: ConditionParts<{ readonly _tag: 'TokenType'; readonly items: ReadonlySet<string> }> = {
+ *   name: 'tokentype',
+ *   value: 'totp',
+ *   data: { _tag: 'TokenType', items: new Set(['totp']) },
+ *   facts: ['token.type'],
+ *   test: (ctx) => ctx.event.token === undefined || ctx.event.token.type === 'totp',
+ *   skip: (ctx) => (ctx.event.token === undefined ? 'the event has no single token' : undefined),
+ *   explain: (ctx, holds) => ({
+ *     compared: { actual: ctx.event.token?.type },
+ *     reason: holds ? 'the token is a TOTP token' : 'the token is not a TOTP token',
+ *   }),
+ * }
+ * defineCondition(parts)
+ * @since 0.1.0
+ */
 export interface ConditionParts<D extends { readonly _tag: string }> {
   readonly name: string
   readonly value: string
@@ -74,10 +101,24 @@ export const defineCondition = <D extends { readonly _tag: string }>(parts: Cond
  */
 export const warning = (name: string, code: string, reason: string): Issue => issue(code, `${name}: ${reason}`)
 
-/** A configuration-error issue, its message prefixed with the condition name. @since 0.1.0 */
+/**
+ * A configuration-error issue, its message prefixed with the condition name.
+ *
+ * @example
+ * configError('last_auth', 'invalid-duration', '"7" has no unit; use s, m, h, d or y')
+ * // { code: 'invalid-duration', message: 'last_auth: "7" has no unit; use s, m, h, d or y', path: [] }
+ * @since 0.1.0
+ */
 export const configError = (name: string, code: string, reason: string): Issue => issue(code, `${name}: ${reason}`)
 
-/** The EvalFailure of a condition whose event data cannot be read. @since 0.1.0 */
+/**
+ * The EvalFailure of a condition whose event data cannot be read.
+ *
+ * @example
+ * dataFailure('client_ip', 'AddrFormatError', 'the client IP "x" is not an IP address')
+ * // { _tag: 'EvalFailure', errorTag: 'AddrFormatError', message: 'client_ip: the client IP "x" is not an IP address' }
+ * @since 0.1.0
+ */
 export const dataFailure = (name: string, errorTag: string, reason: string): EvalFailure =>
   evalFailure(errorTag, `${name}: ${reason}`)
 
@@ -111,7 +152,14 @@ export const numberAt = (record: Readonly<Record<string, number>> | undefined, k
   return typeof v === 'number' ? v : undefined
 }
 
-/** The response keys conditions read. @since 0.1.0 */
+/**
+ * The response keys conditions read.
+ *
+ * @example
+ * const key: ResponseKey = 'detail'
+ * pick(pick(event.response, 'result'), 'value') // true for a successful /validate/check
+ * @since 0.1.0
+ */
 export type ResponseKey = 'result' | 'value' | 'status' | 'authentication' | 'detail' | 'message' | 'error'
 
 /**

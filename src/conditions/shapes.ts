@@ -33,16 +33,45 @@ import { type RegexMode, translateRegex } from './grammar/regex.js'
  */
 export type ConditionCompiler = (name: string, value: string) => Either<ReadonlyArray<Issue>, CompiledCondition>
 
-/** Never skips. @since 0.1.0 */
+/**
+ * Never skips.
+ *
+ * @example
+ * const tokenCount: IntSubject = {
+ *   facts: ['user.tokenCount'],
+ *   skip: NEVER_SKIPS,
+ *   actual: (ctx) => ctx.event.user?.tokenCount ?? 0,
+ * }
+ * @since 0.1.0
+ */
 export const NEVER_SKIPS = (): string | undefined => undefined
 
-/** An integer-comparison condition's data. @since 0.1.0 */
+/**
+ * An integer-comparison condition's data.
+ *
+ * @example
+ * const data: IntData<'Failcounter'> = {
+ *   _tag: 'Failcounter',
+ *   comparison: { _tag: 'IntCompare', op: 'ge', operand: 3, written: '>=' },
+ * } // failcounter: >=3
+ * @since 0.1.0
+ */
 export interface IntData<T extends string> {
   readonly _tag: T
   readonly comparison: IntComparison
 }
 
-/** Where an integer condition reads its subject. @since 0.1.0 */
+/**
+ * Where an integer condition reads its subject.
+ *
+ * @example
+ * const failcount: IntSubject = {
+ *   facts: ['token.failcount'],
+ *   skip: (ctx) => (ctx.event.token === undefined ? 'the event has no single token' : undefined),
+ *   actual: (ctx) => ctx.event.token?.failcount ?? 0,
+ * }
+ * @since 0.1.0
+ */
 export interface IntSubject {
   readonly facts: ReadonlyArray<string>
   readonly skip: (ctx: EvalContext) => string | undefined
@@ -93,7 +122,13 @@ export const intCondition =
     )
   }
 
-/** A comma-list condition's data. @since 0.1.0 */
+/**
+ * A comma-list condition's data.
+ *
+ * @example
+ * const data: ListData<'Realm'> = { _tag: 'Realm', items: new Set(['realm1', 'realm2']) } // realm: realm1,realm2
+ * @since 0.1.0
+ */
 export interface ListData<T extends string> {
   readonly _tag: T
   readonly items: ReadonlySet<string>
@@ -138,7 +173,13 @@ export const memberCondition =
     )
   }
 
-/** A boolean condition's data. @since 0.1.0 */
+/**
+ * A boolean condition's data.
+ *
+ * @example
+ * const data: BoolData<'TokenLocked'> = { _tag: 'TokenLocked', expected: true } // token_locked: True
+ * @since 0.1.0
+ */
 export interface BoolData<T extends string> {
   readonly _tag: T
   readonly expected: boolean
@@ -188,7 +229,18 @@ export const boolCondition =
     )
   }
 
-/** A regex condition's data. @since 0.1.0 */
+/**
+ * A regex condition's data.
+ *
+ * @example
+ * const data: RegexData<'Serial'> = {
+ *   _tag: 'Serial',
+ *   pattern: '^TOTP',
+ *   regex: new RegExp('^(?:^TOTP)', 'v'),
+ *   mode: 'match',
+ * } // serial: ^TOTP
+ * @since 0.1.0
+ */
 export interface RegexData<T extends string> {
   readonly _tag: T
   readonly pattern: string
@@ -250,7 +302,22 @@ export const regexCondition =
     )
   }
 
-/** A generic key comparison's data. @since 0.1.0 */
+/**
+ * A generic key comparison's data.
+ *
+ * @example
+ * const data: KeyedData<'TokenInfo'> = {
+ *   _tag: 'TokenInfo',
+ *   comparison: {
+ *     _tag: 'Untyped',
+ *     key: 'count_auth',
+ *     op: 'lt',
+ *     operand: { _tag: 'Text', text: '100', int: 100, date: undefined },
+ *     written: '<',
+ *   },
+ * } // tokeninfo: count_auth < 100
+ * @since 0.1.0
+ */
 export interface KeyedData<T extends string> {
   readonly _tag: T
   readonly comparison: GenericComparison

@@ -20,7 +20,13 @@ import {
   regexCondition,
 } from './shapes.js'
 
-/** Skips when the event has no single token. @since 0.1.0 */
+/**
+ * Skips when the event has no single token.
+ *
+ * @example
+ * noTokenSkip(makeContext(event)) // 'the event has no single token' when event.token is absent, else undefined
+ * @since 0.1.0
+ */
 export const noTokenSkip = (ctx: EvalContext): string | undefined =>
   ctx.event.token === undefined ? 'the event has no single token' : undefined
 
@@ -117,7 +123,14 @@ export const tokenResolver: ConditionCompiler = (name, value) => {
   )
 }
 
-/** The event's serial: the single token's, else the request/response serial (SPEC 1.8). @since 0.1.0 */
+/**
+ * The event's serial: the single token's, else the request/response serial (SPEC 1.8).
+ *
+ * @example
+ * eventSerial(makeContext(event)) // 'TOTP0001': the single token's serial
+ * // without event.token: event.serial, e.g. 'HOTP1'
+ * @since 0.1.0
+ */
 export const eventSerial = (ctx: EvalContext): string | undefined => ctx.event.token?.serial ?? ctx.event.serial
 
 /**

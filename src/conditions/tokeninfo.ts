@@ -14,7 +14,13 @@ import { parseInteger } from './grammar/integer.js'
 import { type ConditionCompiler, intCondition, keyedCondition } from './shapes.js'
 import { noTokenSkip } from './token.js'
 
-/** The data of a compiled `last_auth`. @since 0.1.0 */
+/**
+ * The data of a compiled `last_auth`.
+ *
+ * @example
+ * const data: LastAuthData = { _tag: 'LastAuth', durationMs: 15552000000 } // last_auth: 180d
+ * @since 0.1.0
+ */
 export interface LastAuthData {
   readonly _tag: 'LastAuth'
   readonly durationMs: number

@@ -11,7 +11,15 @@ import type { User } from '../core/model.js'
 import { defineCondition, textAt } from './define.js'
 import { type ConditionCompiler, intCondition, keyedCondition, memberCondition, NEVER_SKIPS } from './shapes.js'
 
-/** The empty user is absent or has no login (SPEC 1.8). @since 0.1.0 */
+/**
+ * The empty user is absent or has no login (SPEC 1.8).
+ *
+ * @example
+ * isEmptyUser(undefined) // true
+ * isEmptyUser({ login: '', realm: 'realm1', resolver: '' }) // true
+ * isEmptyUser({ login: 'alice', realm: 'realm1', resolver: 'resolver1' }) // false
+ * @since 0.1.0
+ */
 export const isEmptyUser = (user: User | undefined): boolean => user === undefined || user.login === ''
 
 const emptyUserSkip = (ctx: EvalContext): string | undefined =>

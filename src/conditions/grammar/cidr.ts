@@ -11,7 +11,13 @@ import ipaddr from 'ipaddr.js'
 import { type Either, left, right } from '../../core/either.js'
 import { pyStrip } from './comparator.js'
 
-/** An inclusive range of addresses of one IP version. @since 0.1.0 */
+/**
+ * An inclusive range of addresses of one IP version.
+ *
+ * @example
+ * const net: IpRange = { version: 4, first: 167772160n, last: 167772415n, text: '10.0.0.0/24' }
+ * @since 0.1.0
+ */
 export interface IpRange {
   readonly version: 4 | 6
   readonly first: bigint
@@ -20,13 +26,27 @@ export interface IpRange {
   readonly text: string
 }
 
-/** A compiled client-IP list. @since 0.1.0 */
+/**
+ * A compiled client-IP list.
+ *
+ * @example
+ * parseIpList('10.0.0.0/24, !10.0.0.1')
+ * // right({ include: [{ version: 4, first: 167772160n, last: 167772415n, text: '10.0.0.0/24' }],
+ * //         exclude: [{ version: 4, first: 167772161n, last: 167772161n, text: '10.0.0.1' }] })
+ * @since 0.1.0
+ */
 export interface IpList {
   readonly include: ReadonlyArray<IpRange>
   readonly exclude: ReadonlyArray<IpRange>
 }
 
-/** A parsed address. @since 0.1.0 */
+/**
+ * A parsed address.
+ *
+ * @example
+ * const client: IpAddress = { version: 4, value: 167772165n } // 10.0.0.5
+ * @since 0.1.0
+ */
 export interface IpAddress {
   readonly version: 4 | 6
   readonly value: bigint

@@ -10,7 +10,13 @@
  * @since 0.1.0
  */
 
-/** The comparator spellings privacyIDEA knows. @since 0.1.0 */
+/**
+ * The comparator spellings privacyIDEA knows.
+ *
+ * @example
+ * const c: Comparator = 'date_within_last'
+ * @since 0.1.0
+ */
 export type Comparator =
   | 'equals'
   | '!equals'
@@ -36,10 +42,23 @@ export type Comparator =
   | '>'
   | '='
 
-/** Integer conditions (`count_auth`, `failcounter`, ...) or generic key comparisons (`tokeninfo`, ...). @since 0.1.0 */
+/**
+ * Integer conditions (`count_auth`, `failcounter`, ...) or generic key comparisons (`tokeninfo`, ...).
+ *
+ * @example
+ * parseComparison('>=5', 'integer').comparator // '>='
+ * @since 0.1.0
+ */
 export type ParseMode = 'integer' | 'generic'
 
-/** The result of parsing a condition string. @since 0.1.0 */
+/**
+ * The result of parsing a condition string.
+ *
+ * @example
+ * const parsed: ParsedComparison = parseComparison('myValue<100', 'generic')
+ * // { key: 'myValue', comparator: '<', value: '100', written: '<', repeated: [] }
+ * @since 0.1.0
+ */
 export interface ParsedComparison {
   /** The trimmed text left of the comparator; `''` when nothing split. */
   readonly key: string
@@ -84,7 +103,13 @@ const CANDIDATES: Readonly<Record<ParseMode, ReadonlyArray<readonly [string, Com
   generic: candidates(GENERIC_PRIMARY),
 }
 
-/** The candidate tokens of a mode, in the order they are tried, as written. @since 0.1.0 */
+/**
+ * The candidate tokens of a mode, in the order they are tried, as written.
+ *
+ * @example
+ * comparatorCandidates('integer').slice(0, 6) // ["'equals'", "'!equals'", "'<'", "'>'", "'=='", "'!='"]
+ * @since 0.1.0
+ */
 export const comparatorCandidates = (mode: ParseMode): ReadonlyArray<string> => CANDIDATES[mode].map(([w]) => w)
 
 const PY_SPACE = '\\t-\\r\\x1C-\\x20\\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000'

@@ -15,7 +15,14 @@ const OFFSET = /(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}(?::?\d{
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). Total for every integer year. @since 0.1.0 */
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). Total for every integer year.
+ *
+ * @example
+ * daysFromCivil(2026, 11, 29) // 20786
+ * daysFromCivil(1970, 1, 1) // 0
+ * @since 0.1.0
+ */
 export const daysFromCivil = (year: number, month: number, day: number): number => {
   const y = month <= 2 ? year - 1 : year
   const era = Math.floor(y / 400)
@@ -25,7 +32,13 @@ export const daysFromCivil = (year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468
 }
 
-/** The civil date (month 1–12) of a day number since 1970-01-01. @since 0.1.0 */
+/**
+ * The civil date (month 1–12) of a day number since 1970-01-01.
+ *
+ * @example
+ * civilFromDays(20786) // { year: 2026, month: 11, day: 29 }
+ * @since 0.1.0
+ */
 export const civilFromDays = (
   days: number,
 ): { readonly year: number; readonly month: number; readonly day: number } => {
@@ -142,7 +155,14 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
 
 const year4 = (y: number): string => (y < 0 ? `-${pad(-y, 4)}` : pad(y, 4))
 
-/** `+0200`, `-0530`, `+0000`. @since 0.1.0 */
+/**
+ * `+0200`, `-0530`, `+0000`.
+ *
+ * @example
+ * formatOffset(120) // '+0200'
+ * formatOffset(-330) // '-0530'
+ * @since 0.1.0
+ */
 export const formatOffset = (offsetMinutes: number): string => {
   const sign = offsetMinutes < 0 ? '-' : '+'
   const abs = Math.abs(offsetMinutes)

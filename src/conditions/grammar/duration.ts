@@ -8,7 +8,14 @@
 import { millisecondsInDay, millisecondsInHour, millisecondsInMinute, millisecondsInSecond } from 'date-fns/constants'
 import { type Either, left, right } from '../../core/either.js'
 
-/** Milliseconds per duration unit. @since 0.1.0 */
+/**
+ * Milliseconds per duration unit.
+ *
+ * @example
+ * DURATION_UNITS.d // 86400000
+ * 7 * DURATION_UNITS.d === 604800000 // '7d'
+ * @since 0.1.0
+ */
 export const DURATION_UNITS: Readonly<Record<'s' | 'm' | 'h' | 'd' | 'y', number>> = {
   s: millisecondsInSecond,
   m: millisecondsInMinute,
@@ -17,7 +24,13 @@ export const DURATION_UNITS: Readonly<Record<'s' | 'm' | 'h' | 'd' | 'y', number
   y: 365 * millisecondsInDay,
 }
 
-/** The largest duration tripline accepts: the range of a JavaScript date (±100 000 000 days). @since 0.1.0 */
+/**
+ * The largest duration tripline accepts: the range of a JavaScript date (±100 000 000 days).
+ *
+ * @example
+ * parseDuration('100000001d') // left('"100000001d" is too large'): beyond MAX_DURATION_MS
+ * @since 0.1.0
+ */
 export const MAX_DURATION_MS = 8.64e15
 
 const DURATION = /^\s*([+-]?)\s*(\d+)\s*([smhdy])\s*$/

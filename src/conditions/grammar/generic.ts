@@ -30,7 +30,13 @@ import { compareInt, holds, type Int, type IntOp, parseInteger } from './integer
 import { type BraceMode, compileNowTemplate, type NowTemplate, placeholderInstant, renderNowTemplate } from './now.js'
 import { translateRegex } from './regex.js'
 
-/** The right side of a comparison, classified once. @since 0.1.0 */
+/**
+ * The right side of a comparison, classified once.
+ *
+ * @example
+ * const limit: Operand = textOperand('100') // { _tag: 'Text', text: '100', int: 100, date: undefined }
+ * @since 0.1.0
+ */
 export type Operand =
   | {
       readonly _tag: 'Text'
@@ -54,7 +60,19 @@ export type Operand =
       readonly template: NowTemplate
     }
 
-/** A compiled generic comparison. @since 0.1.0 */
+/**
+ * A compiled generic comparison.
+ *
+ * @example
+ * const lessThan: GenericComparison = {
+ *   _tag: 'Untyped',
+ *   key: 'count_auth',
+ *   op: 'lt',
+ *   operand: textOperand('100'),
+ *   written: '<',
+ * } // tokeninfo: count_auth < 100
+ * @since 0.1.0
+ */
 export type GenericComparison =
   | {
       readonly _tag: 'Untyped'
@@ -93,10 +111,24 @@ export type GenericComparison =
   | { readonly _tag: 'WithinLast'; readonly key: string; readonly negate: boolean; readonly durationMs: number }
   | { readonly _tag: 'Never'; readonly key: string; readonly code: FindingCode; readonly reason: string }
 
-/** What the left side may be: text (info maps), an integer (counters), or missing. @since 0.1.0 */
+/**
+ * What the left side may be: text (info maps), an integer (counters), or missing.
+ *
+ * @example
+ * const fromTokeninfo: LeftValue = event.token?.info.count_auth // a string, or undefined when missing
+ * const fromCounters: LeftValue = event.counters?.logins // a number (counters)
+ * @since 0.1.0
+ */
 export type LeftValue = string | number | undefined
 
-/** Compile options of one condition. @since 0.1.0 */
+/**
+ * Compile options of one condition.
+ *
+ * @example
+ * const tokeninfoOptions: GenericOptions = { braces: 'format', integerLeft: false }
+ * const counterOptions: GenericOptions = { braces: 'none', integerLeft: true }
+ * @since 0.1.0
+ */
 export interface GenericOptions {
   /** How `{now}` is read: `format` (tokeninfo), `literal` (user_info), `none` (container_info, counter). */
   readonly braces: BraceMode | 'none'
@@ -104,13 +136,26 @@ export interface GenericOptions {
   readonly integerLeft: boolean
 }
 
-/** A configuration error of a generic comparison: a stable code and a reason. @since 0.1.0 */
+/**
+ * A configuration error of a generic comparison: a stable code and a reason.
+ *
+ * @example
+ * compileGeneric('last_seen == {yesterday}', { braces: 'format', integerLeft: false })
+ * // left({ code: 'invalid-placeholder', reason: ... })
+ * @since 0.1.0
+ */
 export interface GenericError {
   readonly code: 'invalid-placeholder' | 'invalid-regex'
   readonly reason: string
 }
 
-/** Codes of the non-fatal findings (D11 and other always-false comparisons). @since 0.1.0 */
+/**
+ * Codes of the non-fatal findings (D11 and other always-false comparisons).
+ *
+ * @example
+ * const code: FindingCode = 'missing-comparator'
+ * @since 0.1.0
+ */
 export type FindingCode =
   | 'empty-value'
   | 'empty-key'
@@ -120,13 +165,27 @@ export type FindingCode =
   | 'never-true'
   | 'offset-unit'
 
-/** A non-fatal finding: a stable code and a reason. @since 0.1.0 */
+/**
+ * A non-fatal finding: a stable code and a reason.
+ *
+ * @example
+ * const finding: Finding = { code: 'empty-key', reason: 'the key is empty, so the condition is always false' }
+ * // compileGeneric('== 5', ...) has this warning
+ * @since 0.1.0
+ */
 export interface Finding {
   readonly code: FindingCode
   readonly reason: string
 }
 
-/** The compiled comparison and its warnings (D11). @since 0.1.0 */
+/**
+ * The compiled comparison and its warnings (D11).
+ *
+ * @example
+ * const compiled = compileGeneric('myValue<100', { braces: 'format', integerLeft: false })
+ * if (compiled._tag === 'Right') compiled.right.warnings // []
+ * @since 0.1.0
+ */
 export interface CompiledGeneric {
   readonly comparison: GenericComparison
   readonly warnings: ReadonlyArray<Finding>
@@ -154,7 +213,14 @@ export const compareCodePoints = (a: string, b: string): number => {
   return a.length < b.length ? -1 : a.length > b.length ? 1 : 0
 }
 
-/** Classifies constant text once. @since 0.1.0 */
+/**
+ * Classifies constant text once.
+ *
+ * @example
+ * textOperand('100') // { _tag: 'Text', text: '100', int: 100, date: undefined }
+ * textOperand('2026-11-29') // { _tag: 'Text', text: '2026-11-29', int: undefined, date: 1795910400000 }
+ * @since 0.1.0
+ */
 export const textOperand = (text: string): Operand => ({
   _tag: 'Text',
   text,
@@ -374,7 +440,15 @@ const renderedText = (ctx: EvalContext, template: NowTemplate, nowMs: number): s
   return text
 }
 
-/** The text, integer and date of an operand for this event, or an EvalFailure when the clock is invalid. @since 0.1.0 */
+/**
+ * The text, integer and date of an operand for this event, or an EvalFailure when the clock is invalid.
+ *
+ * @example
+ * const c = compileGeneric('x == {now}-7d', { braces: 'format', integerLeft: false })
+ * if (c._tag === 'Right' && c.right.comparison._tag === 'Untyped') resolveOperand(ctx, c.right.comparison.operand)
+ * // event.now '2026-11-29T10:00:00+01:00': { text: '2026-11-22T10:00+0100', int: undefined, date: 1795338000000 }
+ * @since 0.1.0
+ */
 export const resolveOperand = (
   ctx: EvalContext,
   operand: Operand,

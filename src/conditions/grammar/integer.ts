@@ -9,13 +9,37 @@
  */
 import { type Comparator, parseComparison, pyStrip } from './comparator.js'
 
-/** An integer, exact: a number when safe, a bigint beyond. @since 0.1.0 */
+/**
+ * An integer, exact: a number when safe, a bigint beyond.
+ *
+ * @example
+ * const small: Int = 42
+ * const large: Int = 99999999999999999999n
+ * @since 0.1.0
+ */
 export type Int = number | bigint
 
-/** The order relations. @since 0.1.0 */
+/**
+ * The order relations.
+ *
+ * @example
+ * const op: IntOp | undefined = relationOf('=<') // 'le'
+ * @since 0.1.0
+ */
 export type IntOp = 'eq' | 'ne' | 'lt' | 'gt' | 'le' | 'ge'
 
-/** A compiled integer comparison. @since 0.1.0 */
+/**
+ * A compiled integer comparison.
+ *
+ * @example
+ * const atLeastThree: IntComparison = { _tag: 'IntCompare', op: 'ge', operand: 3, written: '>=' }
+ * const never: IntComparison = {
+ *   _tag: 'IntNever',
+ *   code: 'non-integer',
+ *   reason: '"abc" is not an integer, so the condition is always false',
+ * }
+ * @since 0.1.0
+ */
 export type IntComparison =
   | { readonly _tag: 'IntCompare'; readonly op: IntOp; readonly operand: Int; readonly written: string }
   | {
@@ -69,7 +93,13 @@ export const parseInteger = (text: string): Int | undefined => {
  */
 export const compareInt = (a: Int | number, b: Int | number): number => (a < b ? -1 : a > b ? 1 : 0)
 
-/** Applies an order relation to a three-way comparison result. @since 0.1.0 */
+/**
+ * Applies an order relation to a three-way comparison result.
+ *
+ * @example
+ * holds('ge', compareInt(5, 3)) // true: 5 >= 3
+ * @since 0.1.0
+ */
 export const holds = (op: IntOp, order: number): boolean => {
   switch (op) {
     case 'eq':
@@ -87,7 +117,14 @@ export const holds = (op: IntOp, order: number): boolean => {
   }
 }
 
-/** The relation of a comparator spelling, in integer and untyped generic comparisons. @since 0.1.0 */
+/**
+ * The relation of a comparator spelling, in integer and untyped generic comparisons.
+ *
+ * @example
+ * relationOf('=<') // 'le'
+ * relationOf('matches') // undefined
+ * @since 0.1.0
+ */
 export const relationOf = (c: Comparator): IntOp | undefined => {
   switch (c) {
     case '==':
@@ -112,7 +149,13 @@ export const relationOf = (c: Comparator): IntOp | undefined => {
   }
 }
 
-/** The symbol of a relation, for messages. @since 0.1.0 */
+/**
+ * The symbol of a relation, for messages.
+ *
+ * @example
+ * RELATION_SYMBOL.le // '<='
+ * @since 0.1.0
+ */
 export const RELATION_SYMBOL: Readonly<Record<IntOp, string>> = {
   eq: '==',
   ne: '!=',

@@ -15,7 +15,13 @@ import { type Either, left, right } from '../../core/either.js'
 import { type DatePattern, formatInOffset } from './date.js'
 import { DURATION_UNITS } from './duration.js'
 
-/** A piece of a compiled template. @since 0.1.0 */
+/**
+ * A piece of a compiled template.
+ *
+ * @example
+ * const segment: NowSegment = { _tag: 'Now', placeholder: 'now', offsetMs: 604800000, source: '{now}+7d' }
+ * @since 0.1.0
+ */
 export type NowSegment =
   | { readonly _tag: 'Text'; readonly text: string }
   | {
@@ -27,7 +33,15 @@ export type NowSegment =
       readonly source: string
     }
 
-/** A compiled template: text and placeholders, plus non-fatal findings. @since 0.1.0 */
+/**
+ * A compiled template: text and placeholders, plus non-fatal findings.
+ *
+ * @example
+ * compileNowTemplate('until {now}+7d', 'format')
+ * // right({ source: 'until {now}+7d', segments: [{ _tag: 'Text', text: 'until ' }, { _tag: 'Now', ... }],
+ * //         placeholders: 1, warnings: [] })
+ * @since 0.1.0
+ */
 export interface NowTemplate {
   readonly source: string
   readonly segments: ReadonlyArray<NowSegment>
@@ -37,14 +51,27 @@ export interface NowTemplate {
   readonly warnings: ReadonlyArray<string>
 }
 
-/** How braces other than the placeholders are read. @since 0.1.0 */
+/**
+ * How braces other than the placeholders are read.
+ *
+ * @example
+ * compileNowTemplate('{user} since {now}', 'literal') // {user} stays text; in 'format' mode it is an error
+ * @since 0.1.0
+ */
 export type BraceMode = 'format' | 'literal'
 
 const PLACEHOLDER = /^\{(now|current_time)\}/
 const OFFSET = /^\s*([+-])\s*(\d+)\s*([smhd])/
 const NEAR_OFFSET = /^\s*[+-]\s*\d+\s*([A-Za-z])/
 
-/** A placeholder found at a position: its name, offset and where it ends. @since 0.1.0 */
+/**
+ * A placeholder found at a position: its name, offset and where it ends.
+ *
+ * @example
+ * const m: NowMatch | undefined = matchNowPlaceholder('x {now} - 7d', 2)
+ * // { placeholder: 'now', offsetMs: -604800000, end: 12 }
+ * @since 0.1.0
+ */
 export interface NowMatch {
   readonly placeholder: 'now' | 'current_time'
   readonly offsetMs: number

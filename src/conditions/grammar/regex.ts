@@ -26,7 +26,13 @@ import { type Either, left, right } from '../../core/either.js'
  */
 export type RegexMode = 'match' | 'search' | 'full'
 
-/** A translated pattern: JavaScript source (without anchoring) and flags. @since 0.1.0 */
+/**
+ * A translated pattern: JavaScript source (without anchoring) and flags.
+ *
+ * @example
+ * const pattern: TranslatedPattern = { source: 'oath', flags: 'iv' } // translatePattern('(?i)oath')
+ * @since 0.1.0
+ */
 export interface TranslatedPattern {
   readonly source: string
   readonly flags: string
