@@ -46,8 +46,16 @@ import type { LastAuthData } from './tokeninfo.js'
 import { countAuth, countAuthFail, countAuthSuccess, lastAuth, tokeninfo } from './tokeninfo.js'
 import { loggedInUser, realm, resolver, userContainerNumber, userInfo, userTokenNumber } from './user.js'
 
+export type { ClientIpData } from './client-ip.js'
+export type { IpList, IpRange } from './grammar/cidr.js'
+export type { FindingCode, GenericComparison, Operand } from './grammar/generic.js'
+export type { Int, IntComparison, IntOp } from './grammar/integer.js'
+export type { NowSegment, NowTemplate } from './grammar/now.js'
+export type { RegexMode } from './grammar/regex.js'
 export type { ConditionName } from './names.js'
 export { CONDITION_NAMES, conditionRank, isConditionName } from './names.js'
+export type { BoolData, IntData, KeyedData, ListData, RegexData } from './shapes.js'
+export type { LastAuthData } from './tokeninfo.js'
 
 /**
  * The typed data of every compiled condition (`CompiledCondition.data`), one `_tag` per condition.
