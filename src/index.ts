@@ -77,7 +77,28 @@ export type { BindingsInput } from './analysis/rules.js'
 export { catalogue } from './catalogue.js'
 export type { DecodeError, DecodeErrors, PrivacyIdeaEventDefinition } from './codec/index.js'
 export { decodeBindings, decodeEvent, encodeBindings, formatDecodeErrors } from './codec/index.js'
-export type { ConditionData, ConditionName } from './conditions/index.js'
+export type {
+  BoolData,
+  ClientIpData,
+  ConditionData,
+  ConditionName,
+  FindingCode,
+  GenericComparison,
+  Int,
+  IntComparison,
+  IntData,
+  IntOp,
+  IpList,
+  IpRange,
+  KeyedData,
+  LastAuthData,
+  ListData,
+  NowSegment,
+  NowTemplate,
+  Operand,
+  RegexData,
+  RegexMode,
+} from './conditions/index.js'
 export {
   CONDITION_NAMES,
   compileCondition,
@@ -108,4 +129,5 @@ export type {
 export { formatPath, isLeft, isRight } from './core/index.js'
 export type * from './handlers/index.js'
 export { MODULES } from './handlers/index.js'
+export type { NotificationTag, TagSpec } from './templates/index.js'
 export { escapeFormat, NOTIFICATION_TAGS, renderTemplate, TAG_SPECS } from './templates/index.js'
