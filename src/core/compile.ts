@@ -90,7 +90,11 @@ const toConfigError =
     _tag: 'ConfigError',
     code: i.code,
     message: i.message,
-    bindingId: typeof binding.id === 'string' || typeof binding.id === 'number' ? binding.id : index,
+    // the id the binding's audit entries carry: its own when usable (as the stand-in keeps it), else its index
+    bindingId:
+      typeof binding.id === 'string' || (typeof binding.id === 'number' && Number.isFinite(binding.id))
+        ? binding.id
+        : index,
     bindingName: typeof binding.name === 'string' ? binding.name : '',
     path: [index, ...i.path] as Path,
   })
