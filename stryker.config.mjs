@@ -2,8 +2,9 @@
 /**
  * Mutation testing (issue 8): `npm run mutate` mutates src/core, src/conditions, src/handlers and src/templates and
  * runs the focused vitest suites of stryker.config.vitest.ts against each mutant (only the tests that cover it).
- * Incremental: results are kept in .stryker/incremental.json (committed), so a re-run only tests mutants in
- * changed code or covered by changed tests. `npm run mutate -- --mutate 'src/core/**\/*.ts'` runs one folder;
+ * Incremental: results are kept in reports/stryker-incremental.json (not committed: it holds every mutant with its
+ * covering tests, megabytes per folder, and changes with every source edit), so a re-run on the same machine only
+ * tests mutants in changed code or covered by changed tests. `npm run mutate -- --mutate 'src/core/**\/*.ts'` runs one folder;
  * `npm run mutate -- --force` ignores the incremental file. Scores per folder: docs/quality.md.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
@@ -21,8 +22,8 @@ export default {
   ignorePatterns: ['docs', 'bench', 'examples', 'scripts', 'coverage', 'reports', 'dist', '.ci', '*.tgz', 'test/runtime', 'test/cli/fixtures'],
   concurrency: 2,
   incremental: true,
-  incrementalFile: '.stryker/incremental.json',
-  timeoutMS: 20_000,
+  incrementalFile: 'reports/stryker-incremental.json',
+  timeoutMS: 5_000,
   timeoutFactor: 2,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
