@@ -15,7 +15,7 @@ import type { Binding, Intent, Position, Request } from './model.js'
  *
  * @example
  * const outcome: Outcome = compiled.test(makeContext(event))
- * if (isEvalFailure(outcome)) console.warn(`${outcome.errorTag}: ${outcome.message}`)
+ * if (isEvalFailure(outcome)) logger.warn(`${outcome.errorTag}: ${outcome.message}`)
  * @since 0.1.0
  */
 export type Outcome = boolean | EvalFailure

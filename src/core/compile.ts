@@ -54,7 +54,7 @@ export type RuleIndex = ReadonlyMap<Position, ReadonlyMap<string, ReadonlyArray<
  *
  * @example
  * const rules: RuleSet = compileWith(catalogue, bindings)
- * for (const e of rules.errors) console.warn(`${formatPath(e.path)}: ${e.message}`)
+ * for (const e of rules.errors) logger.warn(`${formatPath(e.path)}: ${e.message}`)
  * const evaluation = evaluateRuleSet(event, rules)
  * @since 0.1.0
  */

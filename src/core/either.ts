@@ -62,7 +62,7 @@ export const right = <E = never, A = never>(a: A): Either<E, A> => ({ _tag: 'Rig
  *
  * @example
  * const decoded = decodeBindings(json)
- * if (isLeft(decoded)) console.error(formatDecodeErrors(decoded.left))
+ * if (isLeft(decoded)) logger.error(formatDecodeErrors(decoded.left))
  * @since 0.1.0
  */
 export const isLeft = <E, A>(ma: Either<E, A>): ma is Left<E> => ma._tag === 'Left'

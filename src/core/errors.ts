@@ -105,7 +105,7 @@ export const evalFailure = (errorTag: string, message: string): EvalFailure => (
  *
  * @example
  * const outcome = compiled.test(ctx)
- * if (isEvalFailure(outcome)) console.warn(outcome.errorTag, outcome.message)
+ * if (isEvalFailure(outcome)) logger.warn(outcome.errorTag, outcome.message)
  * @since 0.1.0
  */
 export const isEvalFailure = (u: unknown): u is EvalFailure =>

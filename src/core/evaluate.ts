@@ -19,7 +19,7 @@ import type { Aborted, AuditEntry, Evaluation, Event, Intent, Request } from './
  *
  * @example
  * const step: Step = stepBinding(compiledBinding, makeContext(event))
- * if (step._tag === 'Failed') console.warn(`${step.errorTag}: ${step.message}`)
+ * if (step._tag === 'Failed') logger.warn(`${step.errorTag}: ${step.message}`)
  * @since 0.1.0
  */
 export type Step =
