@@ -112,6 +112,11 @@ describe('the facts of a tag are what its value reads', () => {
     ])
   })
 
+  it('every tag says in words where its value comes from (the public TAG_SPECS document the tags)', () => {
+    for (const spec of TAG_SPECS) expect(spec.value.trim(), spec.name).not.toBe('')
+    expect(new Set(TAG_SPECS.map((t) => t.value)).size).toBeGreaterThan(TAG_SPECS.length / 2)
+  })
+
   it('{challenge} and unknown tags read nothing', () => {
     expect(tagFacts(['challenge'])).toStrictEqual([])
     expect(tagFacts(['nosuch', '__proto__'])).toStrictEqual([])
