@@ -67,23 +67,28 @@ const FULL: Event = {
   },
 }
 
-/** The event holding only `facts` (and an empty request, which the model requires). */
-const keepOnly = (event: Event, facts: ReadonlyArray<string>): Event => {
-  const out: Record<string, unknown> = { request: { params: {} } }
-  for (const fact of facts) {
-    const segments = factSegments(fact)
-    let from: unknown = event
-    for (const s of segments) from = (from as Record<string, unknown> | undefined)?.[s]
-    if (from === undefined) continue
-    let to = out
-    segments.slice(0, -1).forEach((s) => {
-      const next = to[s]
-      to = (to[s] = typeof next === 'object' && next !== null ? { ...next } : {}) as Record<string, unknown>
-    })
-    to[segments[segments.length - 1] as string] = from
-  }
-  return out as unknown as Event
+/** `target` with `value` set at `path`, copying every object on the way (nothing is mutated). */
+const setIn = (target: unknown, path: ReadonlyArray<string>, value: unknown): unknown => {
+  const [head, ...rest] = path
+  if (head === undefined) return value
+  const base = typeof target === 'object' && target !== null ? (target as Record<string, unknown>) : {}
+  return { ...base, [head]: setIn(base[head], rest, value) }
 }
+
+/** The value of `event` at `path`, or undefined. */
+const getIn = (event: unknown, path: ReadonlyArray<string>): unknown =>
+  path.reduce<unknown>((from, s) => (from as Record<string, unknown> | undefined)?.[s], event)
+
+/** The event holding only `facts` (and an empty request, which the model requires). */
+const keepOnly = (event: Event, facts: ReadonlyArray<string>): Event =>
+  facts.reduce<unknown>(
+    (out, fact) => {
+      const segments = factSegments(fact)
+      const value = getIn(event, segments)
+      return value === undefined ? out : setIn(out, segments, value)
+    },
+    { request: { params: {} } },
+  ) as Event
 
 /** Tags whose value comes from somewhere else than the event: the recipient (resolved by the handler), nothing. */
 const NOT_FROM_EVENT = new Set(['recipient_givenname', 'recipient_surname', 'challenge'])
