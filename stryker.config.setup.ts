@@ -1,9 +1,25 @@
 /**
- * Setup for the mutation run only (stryker.config.vitest.ts), after test/setup.ts: fast-check's fixed seed and fewer
- * runs per property (25 instead of 100). A mutant is run against every test that covers it, and the property tests
- * would otherwise be most of the time of each run; 25 generated cases still exercise each property, and the example
- * tests carry the stated behaviour. The full suite (`npm test`) keeps the default.
+ * Setup for the mutation run only (stryker.config.vitest.ts), after test/setup.ts.
+ *
+ * fast-check: the fixed seed and fewer runs per property (25 instead of 100). A mutant is run against every test that
+ * covers it, and the property tests would otherwise be most of the time of each run; 25 generated cases still
+ * exercise each property, and the example tests carry the stated behaviour. The full suite (`npm test`) keeps the
+ * default.
+ *
+ * Static mutants: the vitest config keeps modules loaded between runs (`isolate: false`), which is right for the
+ * mutants Stryker switches at run time, but a mutant in module-level code (a table such as TAG_SPECS, a constant
+ * built at load) only takes effect when its module is evaluated again. So a run of a static mutant starts from an
+ * empty module registry, and so does the first run after it (whose modules would otherwise still hold the static
+ * mutant). Without this every static mutant "survives" whatever the tests say.
  */
 import fc from 'fast-check'
+import { inject, vi } from 'vitest'
 
 fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261129, numRuns: 25 })
+
+/** What Stryker's vitest runner provides to the workers (see its stryker-setup.js). */
+const provided = inject as unknown as (key: 'mode' | 'mutantActivation') => string | undefined
+const state = globalThis as { __trStaticLoaded?: boolean }
+const isStatic = provided('mode') === 'mutant' && provided('mutantActivation') === 'static'
+if (isStatic || state.__trStaticLoaded === true) vi.resetModules()
+state.__trStaticLoaded = isStatic
