@@ -212,7 +212,7 @@ export const tagFacts = (tags: ReadonlyArray<string>, webhook = false): Readonly
   for (const t of tags) {
     const facts =
       webhook && t === 'realm'
-        ? ['user.realm', 'loggedIn.realm']
+        ? ['user.login', 'user.realm', 'loggedIn.realm']
         : webhook && t === 'serial'
           ? ['request.params.serial']
           : FACTS.get(t)

@@ -108,6 +108,55 @@ describe('the facts of a tag are what its value reads', () => {
     expect(webhookTag(makeContext(keepOnly(FULL, tagFacts([tag], true))), tag)).toBe(full)
   })
 
+  /** Every leaf path of FULL, with a different value for it (an empty string for text, so that `login: ""`
+   * — "no user" — is among the changes). */
+  const leaves = (u: unknown, path: ReadonlyArray<string> = []): ReadonlyArray<ReadonlyArray<string>> =>
+    typeof u === 'object' && u !== null && !Array.isArray(u)
+      ? Object.entries(u).flatMap(([k, v]) => leaves(v, [...path, k]))
+      : [path]
+  const covers = (facts: ReadonlyArray<string>, path: ReadonlyArray<string>): boolean =>
+    facts.some((f) => {
+      const fs = factSegments(f)
+      return fs.every((s, i) => path[i] === s)
+    })
+  const changed = (path: ReadonlyArray<string>): Event => {
+    const old = getIn(FULL, path)
+    return setIn(FULL, path, typeof old === 'string' ? '' : typeof old === 'number' ? old + 1 : 'x') as Event
+  }
+
+  it.each(notification)('{%s}: a change outside its facts never changes it', (tag: NotificationTag) => {
+    const facts = tagFacts([tag])
+    const full = notificationTag(makeContext(FULL), tag)
+    for (const path of leaves(FULL).filter((p) => !covers(facts, p)))
+      expect(notificationTag(makeContext(changed(path)), tag), path.join('.')).toBe(full)
+  })
+
+  it.each([...notification, ...WEBHOOK_ONLY_TAGS])(
+    'WebHook {%s}: a change outside its facts never changes it',
+    (tag: WebhookTag) => {
+      const facts = tagFacts([tag], true)
+      const full = webhookTag(makeContext(FULL), tag)
+      for (const path of leaves(FULL).filter((p) => !covers(facts, p)))
+        expect(webhookTag(makeContext(changed(path)), tag), path.join('.')).toBe(full)
+    },
+  )
+
+  it('an empty login means no user: the user tags read user.login', () => {
+    const noLogin = setIn(FULL, ['user', 'login'], '') as Event
+    for (const tag of ['userrealm', 'username', 'givenname', 'surname', 'user'] as const) {
+      expect(notificationTag(makeContext(noLogin), tag), tag).toBe('')
+      expect(tagFacts([tag]), tag).toContain('user.login')
+    }
+    for (const tag of ['user_realm', 'token_owner', 'logged_in_user'] as const)
+      expect(tagFacts([tag], true), tag).toContain('user.login')
+    expect(webhookTag(makeContext(noLogin), 'user_realm')).toBe('')
+    expect(webhookTag(makeContext(noLogin), 'token_owner')).toBe('')
+  })
+
+  it('{random} (savefile file names) reads event.entropy and nothing else', () => {
+    expect(tagFacts(['random'])).toStrictEqual(['entropy'])
+  })
+
   it('every tag has its facts listed once, and the lists are joined without duplicates', () => {
     for (const spec of TAG_SPECS) expect(tagFacts([spec.name])).toStrictEqual(spec.facts)
     expect(tagFacts(['user', 'givenname', 'surname'])).toStrictEqual([

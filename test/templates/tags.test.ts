@@ -151,5 +151,10 @@ describe('WebHook tags (SPEC 4.9)', () => {
 
 test('tagFacts lists the event paths the tags read', () => {
   expect(tagFacts(['serial', 'time', 'date'])).toEqual(['serial', 'token.serial', 'now'])
-  expect(tagFacts(['serial', 'realm'], true)).toEqual(['request.params.serial', 'user.realm', 'loggedIn.realm'])
+  expect(tagFacts(['serial', 'realm'], true)).toEqual([
+    'request.params.serial',
+    'user.login',
+    'user.realm',
+    'loggedIn.realm',
+  ])
 })
