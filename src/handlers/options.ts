@@ -9,7 +9,9 @@
  *   marked `emptyAllowed`, where `""` is a value (RequestMangler/ResponseMangler `value`);
  * - `requiredWhen`: required only when another option has a given value (`To admin realm` when `To` is
  *   `admin realm`);
- * - `values`: a closed set; anything else is a configuration error (`invalid-option`);
+ * - `values`: a closed set; anything else is a configuration error (`invalid-option`), or — where privacyIDEA's
+ *   action only returns false for it (`invalid: 'warn'`, WebHook `content_type`) — a warning, the value kept as
+ *   given for the action to decline;
  * - `bool`: read with privacyIDEA's `is_true` (`True`, `true`, `TRUE`, `1`); absent is `false` (SPEC D12);
  * - `int`: Python's `int()`; a value it rejects is a configuration error, or — for the options privacyIDEA only
  *   warns about (`invalid: 'warn'`) — a warning and `null` (the host changes nothing);
@@ -61,7 +63,10 @@ export interface OptionSpec {
   /** Integer range (inclusive) for `int` options. */
   readonly min?: number
   readonly max?: number
-  /** `int` only: `'warn'` ⇒ a value Python's `int()` rejects is a warning and reads as `null`. */
+  /**
+   * `'warn'`: for `int`, a value Python's `int()` rejects is a warning and reads as `null`; for `str` with `values`,
+   * a value outside the set is a warning and stays as given (the action declines it at run time).
+   */
   readonly invalid?: 'error' | 'warn'
   /** The default as privacyIDEA's text. */
   readonly default?: string
@@ -101,7 +106,8 @@ export type OptionValue = string | number | boolean | null
 
 /**
  * The typed value of one option spec: `boolean` for `bool`, `number` for `int` (`number | null` when an invalid
- * value only warns), the union of the allowed values when there are some, else `string`.
+ * value only warns), the union of the allowed values when there are some (`string` when a value outside them only
+ * warns), else `string`.
  *
  * @example
  * type Mimetype = ValueOf<{
@@ -118,9 +124,11 @@ export type ValueOf<S extends OptionSpec> = S extends { readonly type: 'bool' }
     ? number | null
     : S extends { readonly type: 'int' }
       ? number
-      : S extends { readonly values: ReadonlyArray<infer V> }
-        ? V
-        : string
+      : S extends { readonly invalid: 'warn' }
+        ? string
+        : S extends { readonly values: ReadonlyArray<infer V> }
+          ? V
+          : string
 
 /**
  * Whether an option is always present in the validated options (`true`): a `bool`, or an option with a default or
@@ -240,10 +248,10 @@ const typedValue = (
       const values = spec.values
       if (values !== undefined && !values.includes(text)) {
         const allowed = values.map(quote).join(', ')
-        return {
-          value: text,
-          issue: issue('invalid-option', `${spec.name}: ${quote(text)} is not one of ${allowed}`, path),
-        }
+        const message = `${spec.name}: ${quote(text)} is not one of ${allowed}`
+        return spec.invalid === 'warn'
+          ? { value: text, warning: issue('invalid-option', `${message}; the action will decline`, path) }
+          : { value: text, issue: issue('invalid-option', message, path) }
       }
       return { value: text }
     }

@@ -3,7 +3,8 @@
  * WebHook aliases are substituted: for JSON recursively in keys, string values and list items (the payload is then
  * written back as Python's `json.dumps` writes it), for url-encoded data in the raw string. Data whose tags cannot
  * be substituted (an unknown tag, broken braces, JSON that does not parse) is sent unchanged, as privacyIDEA does;
- * `check` reports it as a warning.
+ * `check` reports it as a warning. An unknown content type is a warning too, and the action declines (privacyIDEA's
+ * returns false: nothing is sent, the audit entry records `success: false`, never an abort).
  *
  * @since 0.1.0
  */
@@ -15,7 +16,7 @@ import { type CompiledTemplate, compileTemplate, renderCompiled } from '../templ
 import { tagFacts, WEBHOOK_TAG_SET, type WebhookTag, webhookTag } from '../templates/tags.js'
 import { collectStrings, dumpsPy, type JsonNode, mapStrings, parsePyJson } from './json.js'
 import { mergeInto } from './merge-into.js'
-import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
+import { declined, defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import type { OptionsOf } from './options.js'
 
 /**
@@ -23,7 +24,7 @@ import type { OptionsOf } from './options.js'
  *
  * @example
  * WEBHOOK_CONTENT_TYPES.urlencoded // 'application/x-www-form-urlencoded'
- * WEBHOOK_CONTENT_TYPES['text/plain'] // undefined: check reports an invalid option
+ * WEBHOOK_CONTENT_TYPES['text/plain'] // undefined: check warns, the action declines
  * @since 0.1.0
  */
 export const WEBHOOK_CONTENT_TYPES: Readonly<Record<string, 'application/json' | 'application/x-www-form-urlencoded'>> =
@@ -42,7 +43,9 @@ const POST_WEBHOOK = [
     type: 'str',
     required: true,
     values: Object.keys(WEBHOOK_CONTENT_TYPES),
-    description: 'application/json or application/x-www-form-urlencoded (legacy: json, urlencoded).',
+    invalid: 'warn',
+    description:
+      'application/json or application/x-www-form-urlencoded (legacy: json, urlencoded); any other value: the action declines.',
   },
   {
     name: 'replace',
@@ -165,7 +168,13 @@ export const webhookModule: HandlerModuleDescriptor = defineModule({
   abortOnError: false,
   actions: [
     defineAction({ name: 'post_webhook', description: 'Post data to a URL.', options: POST_WEBHOOK }, (options) => {
-      const contentType = WEBHOOK_CONTENT_TYPES[options.content_type] ?? 'application/json'
+      const contentType = Object.hasOwn(WEBHOOK_CONTENT_TYPES, options.content_type)
+        ? WEBHOOK_CONTENT_TYPES[options.content_type]
+        : undefined
+      if (contentType === undefined) {
+        const why = `unknown content type ${JSON.stringify(options.content_type)}`
+        return right({ facts: [], run: () => declined(why) })
+      }
       const { payload, warnings } = compilePayload(options.data, contentType === 'application/json', options.replace)
       return right({
         facts: tagFacts(payloadTags(payload), true),

@@ -58,10 +58,12 @@ describe('WebHook (SPEC 4.9)', () => {
   ])('content type %s is sent as %s', (stored, sent) => {
     expect(onlyIntent(evaluate(hook({ content_type: stored })))).toMatchObject({ contentType: sent })
   })
-  test('an unknown content type is a configuration error', () => {
-    expect(compile(hook({ content_type: 'text/plain' })).issues).toMatchObject([
-      { code: 'invalid-option', path: ['options', 'content_type'] },
-    ])
+  test('an unknown content type is a warning; the action declines (SPEC 4.9: false)', () => {
+    const b = hook({ content_type: 'text/plain' })
+    expect(compile(b).action?.warnings).toMatchObject([{ code: 'invalid-option', path: ['options', 'content_type'] }])
+    const r = evaluate(b)
+    expect(r.intents).toEqual([])
+    expect(r.audit[0]).toMatchObject({ success: false, info: 'b1 (unknown content type "text/plain")' })
   })
   test.each([
     ['{"a": "{nope}"}', 'application/json'],
