@@ -179,7 +179,8 @@ export const tokenHasOwner: ConditionCompiler = boolCondition('TokenHasOwner', {
 })
 
 /**
- * `token_is_orphaned`: the token has an owner record whose user does not exist.
+ * `token_is_orphaned`: the token has an owner record whose user cannot be resolved (SPEC 3.2): the host marks it
+ * `exists: false`, and an owner without a login is no resolvable user either.
  *
  * @example
  * tokenIsOrphaned('token_is_orphaned', 'False') // right(CompiledCondition)
@@ -190,7 +191,7 @@ export const tokenIsOrphaned: ConditionCompiler = boolCondition('TokenIsOrphaned
   skip: noTokenSkip,
   actual: (ctx) => {
     const o = ctx.event.token?.owner
-    return o !== undefined && !o.exists
+    return o !== undefined && (!o.exists || o.login === '')
   },
   what: 'the token is orphaned',
 })

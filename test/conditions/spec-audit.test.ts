@@ -840,6 +840,16 @@ describe('SPEC 3.2 tokentype, token_has_owner, token_is_orphaned', () => {
     expect(outcome({ token_is_orphaned: 'False' }, { ...BASE_EVENT, token: unowned })).toBe('fire')
     expect(outcome({ token_has_owner: 'True' }, orphan)).toBe('fire')
   })
+
+  it('token_is_orphaned: an owner record without a login is a user that cannot be resolved', () => {
+    const owner = baseToken.owner as NonNullable<Token['owner']>
+    const nameless = withToken({ owner: { ...owner, login: '', realm: '', resolver: '', exists: true } })
+    expect(outcome({ token_is_orphaned: 'True' }, nameless)).toBe('fire')
+    expect(outcome({ token_is_orphaned: 'False' }, nameless)).toBe('skip')
+    expect(outcome({ token_has_owner: 'True' }, nameless)).toBe('fire')
+    const realmless = withToken({ owner: { ...owner, realm: '', exists: true } })
+    expect(outcome({ token_is_orphaned: 'False' }, realmless)).toBe('fire')
+  })
 })
 
 describe('SPEC 3.2 token_validity_period', () => {
