@@ -26,35 +26,36 @@ const emptyUserSkip = (ctx: EvalContext): string | undefined =>
   isEmptyUser(ctx.event.user) ? 'the event has no user' : undefined
 
 /**
- * `realm`: the user's realm is one of the listed realms (empty user: realm `""`).
+ * `realm`: the user's realm is one of the listed realms (the empty user, also one without a login: realm `""`).
  *
  * @example
  * realm('realm', 'realm1,realm2') // right(CompiledCondition)
  * @since 0.1.0
  */
 export const realm: ConditionCompiler = memberCondition('Realm', {
-  facts: ['user.realm'],
+  facts: ['user.login', 'user.realm'],
   skip: NEVER_SKIPS,
-  actual: (ctx) => ctx.event.user?.realm ?? '',
+  actual: (ctx) => (isEmptyUser(ctx.event.user) ? '' : (ctx.event.user?.realm ?? '')),
   what: 'the user realm',
 })
 
 /**
- * `resolver`: the user's resolver is one of the listed resolvers (empty user: `""`).
+ * `resolver`: the user's resolver is one of the listed resolvers (the empty user, also one without a login: `""`).
  *
  * @example
  * resolver('resolver', 'resolver1') // right(CompiledCondition)
  * @since 0.1.0
  */
 export const resolver: ConditionCompiler = memberCondition('Resolver', {
-  facts: ['user.resolver'],
+  facts: ['user.login', 'user.resolver'],
   skip: NEVER_SKIPS,
-  actual: (ctx) => ctx.event.user?.resolver ?? '',
+  actual: (ctx) => (isEmptyUser(ctx.event.user) ? '' : (ctx.event.user?.resolver ?? '')),
   what: 'the user resolver',
 })
 
 /**
- * `user_info`: generic comparison on a user attribute, `{now}` replaced literally; missing ⇒ false.
+ * `user_info`: generic comparison on a user attribute, `{now}` replaced literally; missing ⇒ false, and the empty
+ * user (also one without a login) has no attributes.
  *
  * @example
  * userInfo('user_info', 'givenname == Cornelius') // right(CompiledCondition)
@@ -64,10 +65,10 @@ export const userInfo: ConditionCompiler = keyedCondition(
   'UserInfo',
   { braces: 'literal', integerLeft: false },
   {
-    subjectFacts: [],
+    subjectFacts: ['user.login'],
     fact: (key) => `user.info.${key}`,
     skip: NEVER_SKIPS,
-    lookup: (ctx, key) => textAt(ctx.event.user?.info, key),
+    lookup: (ctx, key) => (isEmptyUser(ctx.event.user) ? undefined : textAt(ctx.event.user?.info, key)),
   },
 )
 

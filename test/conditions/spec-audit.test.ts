@@ -660,6 +660,15 @@ describe('SPEC 3.2 realm, resolver, user_info, logged_in_user', () => {
     expect(outcome({ resolver: 'resolver1,' }, withoutUser())).toBe('fire')
   })
 
+  it('a user without a login is the empty user: realm and resolver "", no attributes', () => {
+    const nameless = withUser({ login: '' })
+    expect(outcome({ realm: 'realm1' }, nameless)).toBe('skip')
+    expect(outcome({ realm: 'realm1,' }, nameless)).toBe('fire')
+    expect(outcome({ resolver: 'resolver1' }, nameless)).toBe('skip')
+    expect(outcome({ user_info: 'givenname == Cornelius' }, nameless)).toBe('skip')
+    expect(outcome({ user_token_number: '>5' }, nameless)).toBe('fire')
+  })
+
   it('realm is a multi list (since 3.10)', () => {
     expect(outcome({ realm: 'realm3,realm1,realm2' })).toBe('fire')
     expect(outcome({ resolver: 'resolver2,resolver1' })).toBe('fire')

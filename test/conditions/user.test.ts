@@ -74,7 +74,7 @@ describe('user_info', () => {
 
   it('reads only the named attribute', () => {
     const c = compileCondition('user_info', 'email == x')
-    expect(c._tag === 'Right' && c.right.facts).toEqual(['user.info.email'])
+    expect(c._tag === 'Right' && c.right.facts).toEqual(['user.login', 'user.info.email'])
   })
 })
 
