@@ -11,13 +11,21 @@
  * @since 0.1.0
  */
 import { eventNow, eventOffset } from '../conditions/grammar/clock.js'
+import { inDatetimeRange } from '../conditions/grammar/date.js'
+import { dateOverflow, outOfRangePlaceholder } from '../conditions/grammar/now.js'
 import type { ActionResult } from '../core/catalogue.js'
 import type { EvalContext } from '../core/context.js'
 import { type Either, left, right } from '../core/either.js'
-import { type Issue, issue } from '../core/errors.js'
+import { type EvalFailure, type Issue, issue } from '../core/errors.js'
 import type { Binding, Intent, Json } from '../core/model.js'
 import { eventUser, userInfo } from '../templates/tags.js'
-import { compileTokenTemplate, DESCRIPTION_TAGS, renderTokenTemplate, TOKENINFO_TAGS } from '../templates/token.js'
+import {
+  compileTokenTemplate,
+  DESCRIPTION_TAGS,
+  renderTokenTemplate,
+  TOKENINFO_TAGS,
+  type TokenTemplate,
+} from '../templates/token.js'
 import { ALPHANUMERIC, type DrawRequest, deriveString, entropyOf } from './entropy.js'
 import { parseAdditionalParams } from './init-params.js'
 import { mergeInto } from './merge-into.js'
@@ -663,6 +671,19 @@ const constant =
 
 const CLOCK_FAILURE = failed('ValueError', 'event.now is not a date-time: the time cannot be rendered')
 
+/**
+ * A Token option template rendered for this event, or the failure privacyIDEA raises: no clock (`ValueError`), or a
+ * `{now}` offset that lands outside the years 1 to 9999 (`OverflowError`).
+ */
+const renderOption = (template: TokenTemplate, ctx: EvalContext): string | EvalFailure => {
+  if (template.usesClock) {
+    const now = eventNow(ctx)
+    const overflow = Number.isFinite(now) ? outOfRangePlaceholder(template, now, eventOffset(ctx)) : undefined
+    if (overflow !== undefined) return dateOverflow(overflow, ctx.event.now)
+  }
+  return renderTokenTemplate(template, ctx) ?? CLOCK_FAILURE
+}
+
 const setRandomPin = (
   ctx: EvalContext,
   serials: ReadonlyArray<string>,
@@ -841,8 +862,8 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
           facts: t.right.usesClock ? ['now', 'request'] : ['request'],
           warnings: t.right.warnings,
           fields: (ctx) => {
-            const description = renderTokenTemplate(t.right, ctx)
-            return description === undefined ? CLOCK_FAILURE : { _tag: 'Fields', fields: { description } }
+            const description = renderOption(t.right, ctx)
+            return typeof description !== 'string' ? description : { _tag: 'Fields', fields: { description } }
           },
         })
       },
@@ -870,6 +891,11 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
             const now = usesClock ? eventNow(ctx) : 0
             if (!Number.isFinite(now)) return CLOCK_FAILURE
             const offset = usesClock ? eventOffset(ctx) : 0
+            const overflow = (['valid from', 'valid till'] as const).find((name) => {
+              const d = name === 'valid from' ? start : end
+              return d?._tag === 'Offset' && !inDatetimeRange(now + d.offsetMs, offset)
+            })
+            if (overflow !== undefined) return dateOverflow(`${overflow} ${o[overflow] ?? ''}`, ctx.event.now)
             return {
               _tag: 'Fields',
               fields: {
@@ -900,8 +926,8 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
           ],
           warnings: t.right.warnings,
           fields: (ctx) => {
-            const value = renderTokenTemplate(t.right, ctx)
-            return value === undefined ? CLOCK_FAILURE : { _tag: 'Fields', fields: { key: o.key, value } }
+            const value = renderOption(t.right, ctx)
+            return typeof value !== 'string' ? value : { _tag: 'Fields', fields: { key: o.key, value } }
           },
         })
       },

@@ -123,6 +123,29 @@ describe('Token per-token actions (SPEC 4.2)', () => {
     const r = token('set tokeninfo', { key: 'k', value: '{now}' }, { ...baseEvent, now: 'garbage' })
     expect(r.audit[0]).toMatchObject({ success: false, error: { tag: 'ValueError' } })
   })
+  test('a {now} offset past the years 1 to 9999 fails the binding (OverflowError), as privacyIDEA raises', () => {
+    for (const [action, options] of [
+      ['set tokeninfo', { key: 'k', value: 'until {now}+99999999999d' }],
+      ['set description', { description: '{now}-740000d' }],
+      ['set validity', { 'valid till': '+99999999999d' }],
+      ['set validity', { 'valid from': '+3000000d', 'valid till': '+1d' }],
+    ] as const) {
+      const r = token(action, options)
+      expect([action, r.intents, r.audit[0]?.success, r.audit[0]?.error?.tag]).toEqual([
+        action,
+        [],
+        false,
+        'OverflowError',
+      ])
+    }
+    // 700,000 days back from 2026 is the year 110: still a date
+    expect(onlyIntent(token('set description', { description: '{now}-700000d' }))).toMatchObject({
+      description: '0110-05-18 10:00:00.000000+0100',
+    })
+    expect(onlyIntent(token('set validity', { 'valid till': '+2900000d' }))).toMatchObject({
+      validTill: '9966-11-04T10:00+0100',
+    })
+  })
   test('increase tokeninfo: increment defaults to 1, may be negative, not an integer ⇒ null and a warning', () => {
     expect(onlyIntent(token('increase tokeninfo', { key: 'logins' }))).toEqual({
       ...base,

@@ -199,3 +199,22 @@ export const formatInOffset = (ms: number, offsetMinutes: number, pattern: DateP
       return `${date} ${pad(hh, 2)}:${pad(mi, 2)}:${pad(ss, 2)}.${pad(Math.min(micro, 999999), 6)}${formatOffset(offsetMinutes)}`
   }
 }
+
+/** 0001-01-01T00:00:00 and 9999-12-31T23:59:59.999999 as milliseconds of local time: Python's datetime range. */
+const FIRST_LOCAL_MS = -62_135_596_800_000 // daysFromCivil(1, 1, 1) * millisecondsInDay
+const LAST_LOCAL_MS = 253_402_300_799_999 // (daysFromCivil(9999, 12, 31) + 1) * millisecondsInDay - 1
+
+/**
+ * Whether an instant, read in the given offset, is a date Python's `datetime` can hold (years 1 to 9999). An
+ * offset such as `{now}-99999999999d` lands outside it; privacyIDEA then raises `OverflowError` ("date value out
+ * of range"), and so does tripline's evaluation instead of comparing or rendering a date that does not exist.
+ *
+ * @example
+ * inDatetimeRange(Date.UTC(2026, 10, 29), 60) // true
+ * inDatetimeRange(Date.UTC(2026, 10, 29) + 99999999999 * 86400000, 60) // false
+ * @since 0.1.0
+ */
+export const inDatetimeRange = (ms: number, offsetMinutes: number): boolean => {
+  const local = ms + offsetMinutes * millisecondsInMinute
+  return local >= FIRST_LOCAL_MS && local <= LAST_LOCAL_MS
+}

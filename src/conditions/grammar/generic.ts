@@ -27,7 +27,15 @@ import { parseCsvList } from './csv.js'
 import { parseDate } from './date.js'
 import { parseDuration } from './duration.js'
 import { compareInt, holds, type Int, type IntOp, parseInteger } from './integer.js'
-import { type BraceMode, compileNowTemplate, type NowTemplate, placeholderInstant, renderNowTemplate } from './now.js'
+import {
+  type BraceMode,
+  compileNowTemplate,
+  dateOverflow,
+  type NowTemplate,
+  outOfRangePlaceholder,
+  placeholderInstant,
+  renderNowTemplate,
+} from './now.js'
 import { translateRegex } from './regex.js'
 
 /**
@@ -441,7 +449,8 @@ const renderedText = (ctx: EvalContext, template: NowTemplate, nowMs: number): s
 }
 
 /**
- * The text, integer and date of an operand for this event, or an EvalFailure when the clock is invalid.
+ * The text, integer and date of an operand for this event, or an EvalFailure when the clock is invalid or a placeholder
+ * lands outside the years 1 to 9999 (privacyIDEA's OverflowError).
  *
  * @example
  * const c = compileGeneric('x == {now}-7d', { braces: 'format', integerLeft: false })
@@ -456,6 +465,8 @@ export const resolveOperand = (
   if (operand._tag === 'Text') return operand
   const nowMs = eventNow(ctx)
   if (Number.isNaN(nowMs)) return clockFailure(ctx)
+  const overflow = outOfRangePlaceholder(operand.template, nowMs, eventOffset(ctx))
+  if (overflow !== undefined) return dateOverflow(overflow, ctx.event.now)
   const text = renderedText(ctx, operand.template, nowMs)
   if (operand._tag === 'Now') return { text, int: undefined, date: placeholderInstant(operand.offsetMs, nowMs) }
   return { text, int: parseInteger(text), date: cachedDate(ctx, text) }
@@ -494,6 +505,8 @@ const untyped = (
   if (operand._tag === 'Text') return untypedText(ctx, op, leftValue, operand.text, operand.int, operand.date)
   const nowMs = eventNow(ctx)
   if (Number.isNaN(nowMs)) return clockFailure(ctx)
+  const overflow = outOfRangePlaceholder(operand.template, nowMs, eventOffset(ctx))
+  if (overflow !== undefined) return dateOverflow(overflow, ctx.event.now)
   if (operand._tag === 'Now') {
     if (typeof leftValue === 'number') return op === 'ne'
     const ld = cachedDate(ctx, leftValue)

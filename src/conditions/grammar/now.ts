@@ -12,7 +12,8 @@
  * @since 0.1.0
  */
 import { type Either, left, right } from '../../core/either.js'
-import { type DatePattern, formatInOffset } from './date.js'
+import { type EvalFailure, evalFailure } from '../../core/errors.js'
+import { type DatePattern, formatInOffset, inDatetimeRange } from './date.js'
 import { DURATION_UNITS } from './duration.js'
 
 /**
@@ -219,3 +220,37 @@ export const renderNowTemplate = (
  */
 export const constantText = (template: NowTemplate): string | undefined =>
   template.placeholders === 0 ? template.segments.map((s) => (s._tag === 'Text' ? s.text : '')).join('') : undefined
+
+/**
+ * The first placeholder of a template whose date, for this clock, lies outside Python's `datetime` range (years 1
+ * to 9999), or `undefined`. privacyIDEA raises `OverflowError` there; the caller turns it into an `EvalFailure`.
+ *
+ * @example
+ * // template compiled from 'x < {now}-99999999999d'
+ * outOfRangePlaceholder(template, Date.UTC(2026, 10, 29), 60) // '{now}-99999999999d'
+ * @since 0.1.0
+ */
+export const outOfRangePlaceholder = (
+  template: {
+    readonly segments: ReadonlyArray<{ readonly _tag: string; readonly offsetMs?: number; readonly source?: string }>
+  },
+  nowMs: number,
+  offsetMinutes: number,
+): string | undefined => {
+  for (const s of template.segments)
+    if (s._tag === 'Now' && !inDatetimeRange(nowMs + (s.offsetMs ?? 0), offsetMinutes)) return s.source ?? '{now}'
+  return undefined
+}
+
+/**
+ * The `EvalFailure` of a date outside Python's range: privacyIDEA's `OverflowError`.
+ *
+ * @example
+ * dateOverflow('{now}-99999999999d', '2026-11-29T10:00:00+01:00').errorTag // 'OverflowError'
+ * @since 0.1.0
+ */
+export const dateOverflow = (placeholder: string, now: string | undefined): EvalFailure =>
+  evalFailure(
+    'OverflowError',
+    `${placeholder} lands outside the years 1 to 9999 for event.now ${JSON.stringify(now ?? '')}: date value out of range`,
+  )

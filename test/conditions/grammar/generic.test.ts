@@ -162,3 +162,27 @@ describe('generic key comparison (SPEC 3.1 compare_generic)', () => {
     expect(check('v < \u{10000}', '\uffff')).toBe(true)
   })
 })
+
+describe('a {now} offset outside the years 1 to 9999 (privacyIDEA: OverflowError)', () => {
+  const overflow = { errorTag: 'OverflowError' }
+  it.each([
+    'd > {now}-99999999999d',
+    'd < {now}+99999999999d',
+    'd == {now}-3000000d',
+    'd != {now}+3000000d',
+    "d 'date_before' {now}-3000000d",
+    "d 'in' a,{now}-3000000d",
+    "d 'string_contains' {now}+3000000d",
+    'd > x{now}+3000000d',
+  ])('%j fails the evaluation, whatever the left side', (value) => {
+    expect(check(value, '2026-11-29T10:00Z')).toMatchObject(overflow)
+    expect(check(value, 'abc')).toMatchObject(overflow)
+  })
+  it('an integer left side does not save it: the right side is rendered first', () => {
+    expect(check('v > {now}-99999999999d', 5)).toMatchObject(overflow)
+  })
+  it('offsets that stay in range compare as dates', () => {
+    expect(check('d > {now}-700000d', '2026-11-29T10:00Z')).toBe(true)
+    expect(check('d < {now}+2900000d', '2026-11-29T10:00Z')).toBe(true)
+  })
+})

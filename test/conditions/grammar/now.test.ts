@@ -4,8 +4,10 @@ import { parseDate } from '../../../src/conditions/grammar/date.js'
 import {
   compileNowTemplate,
   constantText,
+  dateOverflow,
   matchNowPlaceholder,
   type NowTemplate,
+  outOfRangePlaceholder,
   placeholderInstant,
   renderNowTemplate,
 } from '../../../src/conditions/grammar/now.js'
@@ -95,5 +97,31 @@ describe('{now} / {current_time} placeholders (D5, D6, D18)', () => {
         },
       ),
     )
+  })
+})
+
+describe('placeholders outside the years 1 to 9999 (privacyIDEA: OverflowError)', () => {
+  it('names the first placeholder whose date, in the event offset, leaves the range', () => {
+    const t = compiled('{now}+1d and {now}-99999999999d and {current_time}+99999999999d')
+    expect(outOfRangePlaceholder(t, NOW, 60)).toBe('{now}-99999999999d')
+    expect(outOfRangePlaceholder(compiled('{now}-700000d, {now}+2900000d, {now}'), NOW, 60)).toBeUndefined()
+    expect(outOfRangePlaceholder(compiled('no placeholder'), NOW, 60)).toBeUndefined()
+  })
+  it('reads the range in local time: the first and the last minute depend on the offset', () => {
+    const first = Date.parse('0001-01-01T00:00:00Z')
+    const last = Date.parse('9999-12-31T23:59:59.999Z')
+    const at = (ms: number, offset: number) => outOfRangePlaceholder(compiled('{now}'), ms, offset)
+    expect(at(first, 0)).toBeUndefined()
+    expect(at(first - 1, 0)).toBe('{now}')
+    expect(at(first, -60)).toBe('{now}') // 0000-12-31T23:00 local
+    expect(at(last, 0)).toBeUndefined()
+    expect(at(last + 1, 0)).toBe('{now}')
+    expect(at(last, 60)).toBe('{now}') // 10000-01-01T00:59 local
+  })
+  it('the failure says which placeholder and which clock', () => {
+    expect(dateOverflow('{now}-99999999999d', '2026-11-29T10:00:00+01:00')).toMatchObject({
+      errorTag: 'OverflowError',
+      message: expect.stringMatching(/\{now\}-99999999999d .*2026-11-29T10:00:00\+01:00.*out of range/),
+    })
   })
 })
