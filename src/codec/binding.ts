@@ -5,12 +5,22 @@
  *
  * @since 0.1.0
  */
-import { type Context, failure, success, Type, type Validation } from 'io-ts'
+import {
+  appendContext,
+  type Context,
+  failure,
+  failures,
+  success,
+  Type,
+  type Validation,
+  type ValidationError,
+} from 'io-ts'
 import type { Binding, Position } from '../core/model.js'
 import { describe } from './errors.js'
 import {
   Bool,
   defaulted,
+  defineOwn,
   FiniteNumber,
   hasOwn,
   IdCodec,
@@ -19,6 +29,8 @@ import {
   list,
   optional,
   PositionCodec,
+  problem,
+  RESERVED_KEYS,
   record,
   required,
   Str,
@@ -155,20 +167,89 @@ const piConditionRecord = record('an object of condition names and values', Priv
   entry: 'condition',
 })
 
-/** `null` means the same as absent: no options. */
+/** The column names of a row of privacyIDEA's option and condition tables, and their lower-case spelling. */
+const KEY_FIELDS: ReadonlyArray<string> = ['Key', 'key']
+const VALUE_FIELDS: ReadonlyArray<string> = ['Value', 'value']
+
+const firstOwn = (o: Readonly<Record<string, unknown>>, keys: ReadonlyArray<string>): string | undefined =>
+  keys.find((k) => hasOwn(o, k) && o[k] !== undefined)
+
+/**
+ * Options or conditions as rows of privacyIDEA's `eventhandleroption` / `eventhandlercondition` tables:
+ * `[{ "Key": "emailconfig", "Value": "themis" }, ...]` (`key`/`value` too; other columns such as `id`, `Type` or
+ * `comparator` are ignored). Each key once, as the tables' unique constraint has it; values as in the object form.
+ */
+const validateRows = (
+  entry: 'option' | 'condition',
+  rows: ReadonlyArray<unknown>,
+  c: Context,
+): Validation<Readonly<Record<string, string>>> => {
+  const errors: ValidationError[] = []
+  const out: Record<string, string> = {}
+  const seen = new Map<string, number>()
+  rows.forEach((row, i) => {
+    const rc = appendContext(c, String(i), PrivacyIdeaText, row)
+    if (!isPlainObject(row)) {
+      errors.push(problem(row, rc, `expected a row { "Key": ..., "Value": ... } of ${entry}s, got ${describe(row)}`))
+      return
+    }
+    const keyField = firstOwn(row, KEY_FIELDS)
+    const valueField = firstOwn(row, VALUE_FIELDS)
+    if (keyField === undefined) {
+      errors.push(problem(row, rc, `missing "Key": a row of ${entry}s needs the ${entry} name in "Key"`))
+      return
+    }
+    const key = row[keyField]
+    const kc = appendContext(rc, keyField, Str, key)
+    if (typeof key !== 'string' || key === '') {
+      errors.push(problem(key, kc, `expected the ${entry} name (a non-empty string), got ${describe(key)}`))
+      return
+    }
+    if (RESERVED_KEYS.has(key)) {
+      errors.push(
+        problem(
+          key,
+          kc,
+          `"${key}" cannot be ${entry === 'option' ? 'an' : 'a'} ${entry} name: JavaScript reserves it (it could reach Object.prototype), and privacyIDEA has no ${entry} of that name`,
+        ),
+      )
+      return
+    }
+    const earlier = seen.get(key)
+    if (earlier !== undefined) {
+      errors.push(
+        problem(key, kc, `the ${entry} "${key}" is also in row ${earlier}; privacyIDEA keeps one value per ${entry}`),
+      )
+      return
+    }
+    seen.set(key, i)
+    if (valueField === undefined) {
+      errors.push(problem(row, rc, `missing "Value": the row of the ${entry} "${key}" has no value`))
+      return
+    }
+    const value = row[valueField]
+    const r = PrivacyIdeaText.validate(value, appendContext(rc, valueField, PrivacyIdeaText, value))
+    if (r._tag === 'Left') errors.push(...r.left)
+    else defineOwn(out, key, r.right)
+  })
+  return errors.length > 0 ? failures(errors) : success(out)
+}
+
+/** An object of options, or a list of option rows; `null` means the same as absent: no options. */
 const PiOptions = new Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>, unknown>(
-  piOptions.name,
+  'an object of option names and values, or a list of { "Key": ..., "Value": ... } rows',
   piOptions.is,
-  (u, c) => (u === null ? success(NONE) : piOptions.validate(u, c)),
+  (u, c) => (u === null ? success(NONE) : Array.isArray(u) ? validateRows('option', u, c) : piOptions.validate(u, c)),
   (a) => a,
 )
 
-/** A dict, or the JSON text of a dict as privacyIDEA's API accepts it; `null` means none. */
+/** A dict, the JSON text of a dict as privacyIDEA's API accepts it, or a list of condition rows; `null` means none. */
 const PiConditions = new Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>, unknown>(
-  'an object of condition names and values, or its JSON text',
+  'an object of condition names and values, its JSON text, or a list of { "Key": ..., "Value": ... } rows',
   piConditionRecord.is,
   (u, c): Validation<Readonly<Record<string, string>>> => {
     if (u === null) return success(NONE)
+    if (Array.isArray(u)) return validateRows('condition', u, c)
     if (typeof u !== 'string') return piConditionRecord.validate(u, c)
     let parsed: unknown
     try {
@@ -225,19 +306,51 @@ const PiPosition = new Type<Position, Position, unknown>(
   (a) => a,
 )
 
+/**
+ * A boolean column as a database dump or a form writes it: `true`/`false`, `1`/`0`, or the text `True`, `False`,
+ * `1`, `0` (any case). `null` reads as `onNull`.
+ */
+const piBool = <N extends boolean | undefined>(onNull: N): Type<boolean | N, boolean | N, unknown> =>
+  new Type<boolean | N, boolean | N, unknown>(
+    'true or false',
+    (u): u is boolean | N => typeof u === 'boolean' || u === onNull,
+    (u, c) => {
+      if (u === null) return success(onNull)
+      if (typeof u === 'boolean') return success(u)
+      if (u === 1 || u === 0) return success(u === 1)
+      if (typeof u === 'string') {
+        const t = u.trim().toLowerCase()
+        if (t === 'true' || t === '1') return success(true)
+        if (t === 'false' || t === '0') return success(false)
+      }
+      return failure(u, c, `expected true or false (or 1, 0, "True", "False"), got ${describe(u)}`)
+    },
+    (a) => a,
+  )
+
 /** A NULL `active` is falsy in privacyIDEA's selection: the binding never runs. */
-const PiActive = new Type<boolean, boolean, unknown>(
-  'true or false',
-  Bool.is,
-  (u, c) => (u === null ? success(false) : Bool.validate(u, c)),
-  (a) => a,
-)
+const PiActive = piBool(false)
 
 /** A NULL `abort_on_error` means "not set": the module default applies. */
-const PiAbortOnError = new Type<boolean | undefined, boolean | undefined, unknown>(
-  'true or false',
-  (u): u is boolean | undefined => u === undefined || typeof u === 'boolean',
-  (u, c) => (u === null ? success(undefined) : Bool.validate(u, c)),
+const PiAbortOnError = piBool(undefined)
+
+/**
+ * `ordering` as a number, or the text of an integer as a form or a dump writes it (`"5"`, `" -1 "`); `null` reads
+ * as 0, the column's default.
+ */
+const PiOrdering = new Type<number, number, unknown>(
+  'a finite number or the text of an integer',
+  FiniteNumber.is,
+  (u, c) => {
+    if (u === null) return success(0)
+    if (typeof u === 'string' && /^\s*[+-]?\d+\s*$/.test(u)) {
+      const n = Number(u.trim())
+      if (Number.isSafeInteger(n)) return success(n === 0 ? 0 : n)
+    }
+    return FiniteNumber.is(u)
+      ? success(u)
+      : failure(u, c, `expected a finite number or the text of an integer, got ${describe(u)}`)
+  },
   (a) => a,
 )
 
@@ -251,7 +364,7 @@ const piFields = {
   handlermodule: required(Str),
   action: defaulted(NullableText, ''),
   position: defaulted(PiPosition, 'post' as Position),
-  ordering: defaulted(FiniteNumber, 0),
+  ordering: defaulted(PiOrdering, 0),
   abort_on_error: optional(PiAbortOnError),
   options: defaulted(PiOptions, NONE),
   conditions: defaulted(PiConditions, NONE),
@@ -260,14 +373,72 @@ const piFields = {
 
 const PiDefinition = struct('a binding (an object)', piFields, { unknownKeys: 'ignore' })
 
+const FORM_OPTION = 'option.'
+
+/**
+ * The options of `POST /event`'s form fields: `option.<key>` is the option `<key>` (SPEC 1.1), merged into
+ * `options`. The same option in both with different values is an error; so is a field named just `option.`.
+ */
+const withFormOptions = (
+  u: Readonly<Record<string, unknown>>,
+  options: Readonly<Record<string, string>>,
+  c: Context,
+): Validation<Readonly<Record<string, string>>> => {
+  const fields = Object.keys(u).filter((k) => k.startsWith(FORM_OPTION) && u[k] !== undefined)
+  if (fields.length === 0) return success(options)
+  const errors: ValidationError[] = []
+  const out: Record<string, string> = {}
+  for (const k of Object.keys(options)) defineOwn(out, k, options[k])
+  for (const field of fields) {
+    const key = field.slice(FORM_OPTION.length)
+    const x = u[field]
+    const fc = appendContext(c, field, PrivacyIdeaText, x)
+    if (key === '') {
+      errors.push(problem(x, fc, `a form field "${FORM_OPTION}<name>" needs the option name after "${FORM_OPTION}"`))
+      continue
+    }
+    if (RESERVED_KEYS.has(key)) {
+      errors.push(
+        problem(
+          x,
+          fc,
+          `"${key}" cannot be an option name: JavaScript reserves it (it could reach Object.prototype), and privacyIDEA has no option of that name`,
+        ),
+      )
+      continue
+    }
+    const r = PrivacyIdeaText.validate(x, fc)
+    if (r._tag === 'Left') {
+      errors.push(...r.left)
+      continue
+    }
+    const given = hasOwn(out, key) ? out[key] : undefined
+    if (given !== undefined && given !== r.right) {
+      errors.push(
+        problem(
+          x,
+          fc,
+          `the option "${key}" is given twice with different values: ${JSON.stringify(given)} in options and ${JSON.stringify(r.right)} here`,
+        ),
+      )
+      continue
+    }
+    defineOwn(out, key, r.right)
+  }
+  return errors.length > 0 ? failures(errors) : success(out)
+}
+
 /**
  * An event definition in privacyIDEA's shape, decoded into a `Binding`:
  * - `event`: a list or a comma-separated string; split on `,`, each item trimmed, empty items left out;
  * - `position`: `null`, `""` or absent ⇒ `post`; `active`: absent ⇒ true, `null` ⇒ false (privacyIDEA never
- *   selects it); `ordering`: absent ⇒ 0; `name`, `action`: `null` or absent ⇒ `""`;
- * - `abort_on_error`: absent or `null` ⇒ absent (the module default applies);
- * - `options`, `conditions`: `null` or absent ⇒ none; `conditions` may be the JSON text of a dict; values
- *   `true`/`false` become `"True"`/`"False"` and numbers their decimal text, as privacyIDEA stores them;
+ *   selects it), also `1`/`0` and the text `True`/`False`/`1`/`0`; `ordering`: absent or `null` ⇒ 0, also the
+ *   text of an integer (`"5"`); `name`, `action`: `null` or absent ⇒ `""`;
+ * - `abort_on_error`: absent or `null` ⇒ absent (the module default applies); spelled as `active`;
+ * - `options`, `conditions`: `null` or absent ⇒ none; an object, or a list of table rows
+ *   `{ "Key": ..., "Value": ... }`; `conditions` may also be the JSON text of a dict; values `true`/`false` become
+ *   `"True"`/`"False"` and numbers their decimal text, as privacyIDEA stores them;
+ * - `option.<key>` fields (`POST /event`'s form) are options, merged into `options`;
  * - `condition` (legacy, unused) and keys privacyIDEA may add later are ignored.
  *
  * @example
@@ -289,7 +460,9 @@ export const PrivacyIdeaDefinitionCodec: Type<Binding, PrivacyIdeaEventDefinitio
   NativeBindingCodec.is,
   (u, c) => {
     const r = PiDefinition.validate(u, c)
-    if (r._tag === 'Left') return r
+    const form = isPlainObject(u) ? withFormOptions(u, r._tag === 'Right' ? r.right.options : NONE, c) : success(NONE)
+    if (r._tag === 'Left') return form._tag === 'Left' ? failures([...r.left, ...form.left]) : r
+    if (form._tag === 'Left') return form
     const d = r.right
     return success({
       id: d.id,
@@ -301,7 +474,7 @@ export const PrivacyIdeaDefinitionCodec: Type<Binding, PrivacyIdeaEventDefinitio
       ordering: d.ordering,
       active: d.active,
       ...(d.abort_on_error === undefined ? {} : { abortOnError: d.abort_on_error }),
-      options: d.options,
+      options: form.right,
       conditions: d.conditions,
     })
   },
