@@ -332,8 +332,12 @@ const outcomeOf = (
   }
 }
 
+/** What `explain` reads from an event that is no object: nothing, so nothing is selected. */
+const NO_EVENT = { request: { params: {} } } as unknown as Event
+
 /**
- * Creates `explain` over a catalogue. Total: never throws. It observes the kernel's own fold
+ * Creates `explain` over a catalogue. Total: never throws, also for an event that is no object (nothing is
+ * selected). It observes the kernel's own fold
  * (`evaluateRuleSet` with an observer), so its outcomes agree with `evaluate` by construction; the condition
  * traces are computed on the very event view each binding saw.
  *
@@ -345,7 +349,9 @@ const outcomeOf = (
  */
 export const explainWith = (catalogue: Catalogue): Explain => {
   const rulesOf = ruleSetOf(catalogue)
-  return (event, bindings) => {
+  return (given, bindings) => {
+    // A JavaScript host can pass anything: an event that is no object selects nothing, as in `evaluate`.
+    const event = typeof given === 'object' && given !== null ? given : NO_EVENT
     const rules = rulesOf(bindings)
     const selected = select(rules, event)
     const explained = new Map<CompiledBinding, SelectedExplanation>()
