@@ -79,7 +79,8 @@ export const parseIpAddress = (text: string): IpAddress | undefined => {
 }
 
 /**
- * Parses one network: an address (a host network), `address/prefix`, or IPv4 `address/netmask`.
+ * Parses one network: an address (a host network), `address/prefix`, IPv4 `address/netmask` or, as netaddr reads
+ * ACL-style masks, IPv4 `address/hostmask` (`10.0.0.0/0.0.0.255` is `/24`).
  *
  * @example
  * parseIpRange('10.0.0.0/24') // right({ version: 4, first: 167772160n, last: 167772415n, text: '10.0.0.0/24' })
@@ -98,8 +99,13 @@ export const parseIpRange = (text: string): Either<string, IpRange> => {
     const p = text.slice(slash + 1)
     if (/^[0-9]{1,3}$/.test(p)) prefix = Number(p)
     else if (version === 4 && ipaddr.IPv4.isValidFourPartDecimal(p)) {
-      const fromMask = ipaddr.IPv4.parse(p).prefixLengthFromSubnetMask()
-      if (fromMask === null) return left(`${JSON.stringify(text)} has a netmask that is not contiguous`)
+      // A netmask (255.255.255.0), else netaddr's ACL-style host mask (0.0.0.255): both mean /24.
+      const mask = ipaddr.IPv4.parse(p)
+      const fromMask =
+        mask.prefixLengthFromSubnetMask() ??
+        new ipaddr.IPv4(mask.toByteArray().map((b) => 255 - b)).prefixLengthFromSubnetMask()
+      if (fromMask === null)
+        return left(`${JSON.stringify(text)} has a mask that is neither a netmask nor a host mask (not contiguous)`)
       prefix = fromMask
     } else return left(`${JSON.stringify(text)} has an invalid prefix length`)
     if (prefix > bits) return left(`${JSON.stringify(text)} has a prefix length outside 0–${bits}`)

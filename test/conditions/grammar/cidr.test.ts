@@ -28,6 +28,10 @@ describe('client-IP lists (SPEC 3.2 client_ip)', () => {
     ['10.0.0.0/24', '10.0.1.1', false],
     ['10.0.0.1/24', '10.0.0.200', true],
     ['10.0.0.0/255.255.255.0', '10.0.0.7', true],
+    ['10.0.0.0/0.0.0.255', '10.0.0.7', true], // netaddr's ACL-style host mask: /24
+    ['10.0.0.0/0.0.0.255', '10.0.1.7', false],
+    ['10.0.0.0/0.0.255.255', '10.0.200.7', true],
+    ['10.0.0.0/0.0.0.0', '192.168.1.1', true], // a netmask first (/0), as netaddr reads it; only then a host mask
     ['10.0.0.1', '10.0.0.1', true],
     ['10.0.0.1', '10.0.0.2', false],
     ['0.0.0.0/0', '192.168.1.1', true],
@@ -55,6 +59,7 @@ describe('client-IP lists (SPEC 3.2 client_ip)', () => {
     'fe80::1%eth0',
     'host.example',
     '10.0.0.0/255.0.255.0',
+    '10.0.0.0/0.255.0.255',
     '::/129',
     '10.0.0.0/x',
   ])('%j is not a network', (text) => expect(parseIpRange(text)._tag).toBe('Left'))
