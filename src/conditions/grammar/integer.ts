@@ -49,16 +49,36 @@ export type IntComparison =
       readonly reason: string
     }
 
-const PY_INT = /^[+-]?[0-9]+(?:_[0-9]+)*$/
+const PY_INT = /^[+-]?\p{Nd}+(?:_\p{Nd}+)*$/u
+const DIGIT = /\p{Nd}/u
+const NON_ASCII = /\P{ASCII}/u
 
 /**
- * Python's `int(text)` for decimal text: surrounding whitespace, a sign, digits with single underscores between
- * them. `undefined` when it is not an integer.
+ * The value of a Unicode decimal digit (`\p{Nd}`). Unicode keeps each script's digits 0 to 9 contiguous and in order,
+ * and the runs that touch (the mathematical digits) are whole runs of ten: the value is the distance to the first
+ * digit of the run, modulo 10.
+ */
+const digitValue = (cp: number): number => {
+  let start = cp
+  while (start > 0 && DIGIT.test(String.fromCodePoint(start - 1))) start--
+  return (cp - start) % 10
+}
+
+/** The text with every Unicode decimal digit written as its ASCII digit (Python's `int()` reads them all). */
+const asciiDigits = (text: string): string =>
+  NON_ASCII.test(text)
+    ? Array.from(text, (ch) => (ch <= '\x7f' ? ch : String(digitValue(ch.codePointAt(0) ?? 0)))).join('')
+    : text
+
+/**
+ * Python's `int(text)` for decimal text: surrounding whitespace, a sign, digits (any script's decimal digits, as
+ * Python reads `'١٢'` as 12) with single underscores between them. `undefined` when it is not an integer.
  *
  * @example
  * parseInteger(' 05 ') // 5
  * parseInteger('1_000') // 1000
  * parseInteger('99999999999999999999') // 99999999999999999999n
+ * parseInteger('١٢') // 12
  * parseInteger('5.0') // undefined
  * @since 0.1.0
  */
@@ -79,7 +99,7 @@ export const parseInteger = (text: string): Int | undefined => {
   }
   const t = pyStrip(text)
   if (!PY_INT.test(t)) return undefined
-  const clean = t.replaceAll('_', '')
+  const clean = asciiDigits(t.replaceAll('_', ''))
   const n = Number(clean)
   return Number.isSafeInteger(n) ? n : BigInt(clean)
 }

@@ -73,3 +73,34 @@ describe('integer comparison (SPEC 3.1 compare_ints)', () => {
     expect(compareInts(9007199254740992, compileIntComparison('==9007199254740993'))).toBe(false)
   })
 })
+
+describe("Python's int() reads every script's decimal digits", () => {
+  it.each([
+    ['١٢', 12], // Arabic-Indic
+    ['１２', 12], // fullwidth
+    ['𝟏𝟐', 12], // mathematical bold
+    ['𝟙𝟚', 12], // mathematical double-struck (a run that touches the bold one)
+    ['𝟶𝟿', 9], // mathematical monospace
+    ['०९', 9], // Devanagari
+    [' -٣_٤ ', -34], // sign, underscore and blanks as with ASCII digits
+  ])('%j → %s (the values Python 3 gives)', (text, value) => expect(parseInteger(text)).toBe(value))
+
+  it.each(['²', '½', 'Ⅻ', '٣a', '٣.٠'])('%j is not an integer (Python: ValueError)', (text) =>
+    expect(parseInteger(text)).toBeUndefined(),
+  )
+
+  it('every decimal digit of Unicode reads as 0 to 9, counting up from each run of ten', () => {
+    const nd = /\p{Nd}/u
+    let run = 0
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue
+      if (!nd.test(String.fromCodePoint(cp))) {
+        if (run > 0) expect(run % 10, `a run of digits ending at U+${cp.toString(16)}`).toBe(0)
+        run = 0
+        continue
+      }
+      expect(parseInteger(String.fromCodePoint(cp)), `U+${cp.toString(16)}`).toBe(run % 10)
+      run++
+    }
+  })
+})
