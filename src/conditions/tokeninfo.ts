@@ -9,6 +9,7 @@ import { left, right } from '../core/either.js'
 import type { EvalFailure } from '../core/errors.js'
 import { configError, dataFailure, defineCondition, textAt } from './define.js'
 import { cachedDate, eventNow } from './grammar/clock.js'
+import { inDatetimeRange, offsetMinutesOf } from './grammar/date.js'
 import { formatDuration, parseDuration } from './grammar/duration.js'
 import { parseInteger } from './grammar/integer.js'
 import { type ConditionCompiler, intCondition, keyedCondition } from './shapes.js'
@@ -48,6 +49,13 @@ export const lastAuth: ConditionCompiler = (name, value) => {
     const now = eventNow(ctx)
     if (Number.isNaN(now))
       return dataFailure(name, 'InvalidEventTime', `event.now ${JSON.stringify(ctx.event.now)} is not a date-time`)
+    // privacyIDEA adds the delta to the stored date: past the year 9999 that raises OverflowError.
+    if (!inDatetimeRange(at + durationMs, offsetMinutesOf(stored)))
+      return dataFailure(
+        name,
+        'OverflowError',
+        `last_auth ${JSON.stringify(stored)} plus ${formatDuration(durationMs)} lands outside the years 1 to 9999: date value out of range`,
+      )
     return at + durationMs < now
   }
   return right(

@@ -18,6 +18,17 @@ describe('last_auth', () => {
     expect(verdict({ last_auth: value }, info({ last_auth: stored }))).toBe(expected),
   )
 
+  it('a delta that carries the stored date past the year 9999 fails the binding (privacyIDEA: OverflowError)', () => {
+    expect(verdict({ last_auth: '8000y' }, info({ last_auth: '2016-10-10 10:10:10.000' }))).toBe('error:OverflowError')
+    expect(verdict({ last_auth: '2950000d' }, info({ last_auth: '2026-11-20 10:00:00.5+0100' }))).toBe(
+      'error:OverflowError',
+    )
+    // 7000 years from 2016 is the year 8994: a date, just not a past one
+    expect(verdict({ last_auth: '7000y' }, info({ last_auth: '2016-10-10 10:10:10.000' }))).toBe('skip')
+    expect(verdict({ last_auth: '-2000y' }, info({ last_auth: '2016-10-10 10:10:10.000' }))).toBe('fire')
+    expect(verdict({ last_auth: '-3000y' }, info({ last_auth: '2016-10-10 10:10:10.000' }))).toBe('error:OverflowError')
+  })
+
   it('missing last_auth ⇒ false; no token ⇒ skipped', () => {
     expect(verdict({ last_auth: '7d' }, info({}))).toBe('skip')
     expect(verdict({ last_auth: '7d' }, withoutToken())).toBe('fire')
