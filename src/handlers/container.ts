@@ -67,7 +67,13 @@ const STATES = [
 ] as const
 
 const DESCRIPTION = [
-  { name: 'description', type: 'str', required: true, description: 'The new description of the container.' },
+  {
+    name: 'description',
+    type: 'str',
+    required: true,
+    emptyAllowed: true,
+    description: 'The new description of the container (empty: the action declines).',
+  },
 ] as const
 
 const INFO = [
@@ -471,7 +477,19 @@ export const containerModule: HandlerModuleDescriptor = defineModule({
     onContainer(
       'Container.set description',
       { name: 'set description', description: 'Set the container description.', options: DESCRIPTION },
-      (options) => ({ fields: () => ({ description: options.description }) }),
+      // SPEC 4.11: an absent description is a missing option (D11); an empty one makes the action return false.
+      (options) =>
+        options.description === ''
+          ? {
+              warnings: [
+                issue('empty-description', 'the description is empty: the action always declines', [
+                  'options',
+                  'description',
+                ]),
+              ],
+              fields: () => 'empty description',
+            }
+          : { fields: () => ({ description: options.description }) },
     ),
     onContainer(
       'Container.remove all tokens',

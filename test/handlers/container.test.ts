@@ -147,12 +147,24 @@ describe('Container (SPEC 4.11)', () => {
       ),
     ).toEqual(['exclusive-states'])
   })
-  test('set description: required', () => {
+  test('set description: required; empty ⇒ the action declines (SPEC 4.11), with a warning', () => {
     expect(onlyIntent(run('set description', { description: 'Alice’s phone' }))).toMatchObject({
       description: 'Alice’s phone',
     })
-    expect(compile(binding('Container', 'set description', { description: '' })).issues).toMatchObject([
+    expect(compile(binding('Container', 'set description', {})).issues).toMatchObject([
       { code: 'missing-option', path: ['options', 'description'] },
+    ])
+    const empty = binding('Container', 'set description', { description: '' })
+    expect(compile(empty).issues).toEqual([])
+    expect(compile(empty).action?.warnings).toMatchObject([
+      { code: 'empty-description', path: ['options', 'description'] },
+    ])
+    const r = run('set description', { description: '' })
+    expect([r.intents, r.audit[0]?.success, r.audit[0]?.info, r.aborted]).toEqual([
+      [],
+      false,
+      'b1 (empty description)',
+      undefined,
     ])
   })
   test('set / add container info: key required, value defaults to ""', () => {
