@@ -1,8 +1,10 @@
 /**
  * `tripline`: everything a host needs. `evaluate(event, bindings)` with the full privacyIDEA catalogue, explicit
- * compilation, explanations, the facts plan, the io-ts boundary and the template renderer.
+ * compilation, static checks, explanations, the facts plan, the io-ts boundary and the template renderer.
  *
- * Static checks live in `tripline/check` (their regex analysis is large).
+ * `check` is here as DESIGN's public API says, and in `tripline/check` as well. Its regex analysis (recheck) is a
+ * large module: a bundler drops it when only `evaluate` is imported (`sideEffects: false`), but an unbundled
+ * `import('tripline')` loads it; `docs/benchmarks.md` has the cold-import figures.
  *
  * @module
  * @since 0.1.0
@@ -75,6 +77,8 @@ export type * from './analysis/facts.js'
 export { AUDIT_FACTS, KERNEL_FACTS, prune, requiredFactsWith } from './analysis/facts.js'
 export type { BindingsInput } from './analysis/rules.js'
 export { catalogue } from './catalogue.js'
+export type { Check, FoundRegex, Vulnerability } from './check.js'
+export { check, checkWith } from './check.js'
 export type { DecodeError, DecodeErrors, PrivacyIdeaEventDefinition } from './codec/index.js'
 export { decodeBindings, decodeEvent, encodeBindings, formatDecodeErrors } from './codec/index.js'
 export type {

@@ -309,3 +309,13 @@ describe('formatDiagnostic', () => {
     ).toBe('1 error, 1 warning')
   })
 })
+
+describe('the public API (DESIGN: the package tripline)', () => {
+  it('tripline exports check, the same function tripline/check serves, over the full catalogue', async () => {
+    const main = await import('../../src/index.js')
+    const entry = await import('../../src/check.js')
+    expect(main.check).toBe(entry.check)
+    expect(main.checkWith).toBe(entry.checkWith)
+    expect(codes(main.check([binding({ id: 1, handlerModule: 'NoSuchModule' })]))).toContain('unknown-module')
+  })
+})
