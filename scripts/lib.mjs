@@ -17,6 +17,7 @@ export const entries = [
   { subpath: './core', source: 'src/core/index.ts', stem: 'core/index' },
   { subpath: './codec', source: 'src/codec/index.ts', stem: 'codec/index' },
   { subpath: './check', source: 'src/check.ts', stem: 'check' },
+  { subpath: './evaluate', source: 'src/evaluate.ts', stem: 'evaluate' },
 ]
 
 /** The CLI source; built to dist/esm/cli/main.js when present. */

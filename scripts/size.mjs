@@ -39,9 +39,10 @@ const bundles = [
     name: "import { evaluate } from 'tripline'",
     code: "export { evaluate } from 'tripline'",
     budget: 25_000,
-    ceiling: 42_500,
+    ceiling: 43_500,
   },
   { name: "export * from 'tripline/core'", code: "export * from 'tripline/core'", budget: 5_000, ceiling: 4_000 },
+  { name: "import { evaluate } from 'tripline/evaluate'", code: "export { evaluate } from 'tripline/evaluate'" },
   { name: "import { createEngine } from 'tripline/core'", code: "export { createEngine } from 'tripline/core'" },
   {
     name: "import { decodeBindings, decodeEvent } from 'tripline/codec'",
@@ -131,6 +132,8 @@ const imports = [
   },
   { name: "import('tripline')", kind: 'esm', specifier: 'tripline' },
   { name: "require('tripline')", kind: 'cjs', specifier: 'tripline' },
+  { name: "import('tripline/evaluate')", kind: 'esm', specifier: 'tripline/evaluate' },
+  { name: "require('tripline/evaluate')", kind: 'cjs', specifier: 'tripline/evaluate' },
   { name: "import('tripline/core')", kind: 'esm', specifier: 'tripline/core' },
   { name: "import('tripline/codec')", kind: 'esm', specifier: 'tripline/codec' },
 ]
