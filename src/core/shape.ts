@@ -27,6 +27,13 @@ const stringMap = (u: unknown, field: string): ReadonlyArray<Issue> => {
 export const shapeIssues = (b: unknown): ReadonlyArray<Issue> => {
   if (!isRecord(b)) return [issue('invalid-binding', 'a binding must be an object')]
   const out: Issue[] = []
+  if (b.handlerModule === undefined && (b.handlermodule !== undefined || typeof b.event === 'string'))
+    out.push(
+      issue(
+        'invalid-binding',
+        "this is privacyIDEA's own shape (handlermodule, event, ...): read it with decodeBindings first",
+      ),
+    )
   if (typeof b.id !== 'string' && !(typeof b.id === 'number' && Number.isFinite(b.id)))
     out.push(issue('invalid-binding', 'id must be a string or a finite number', ['id']))
   if (typeof b.name !== 'string') out.push(issue('invalid-binding', 'name must be a string', ['name']))

@@ -11,6 +11,16 @@ describe('shapeIssues', () => {
     expect(shapeIssues({ ...binding(), extra: 'ignored' })).toStrictEqual([])
   })
 
+  it("says when it is given privacyIDEA's own shape, which decodeBindings reads", () => {
+    const exported = { id: 1, name: 'n', event: 'token_init', handlermodule: 'Token', action: 'disable' }
+    expect(shapeIssues(exported)[0]).toStrictEqual({
+      code: 'invalid-binding',
+      message: "this is privacyIDEA's own shape (handlermodule, event, ...): read it with decodeBindings first",
+      path: [],
+    })
+    expect(shapeIssues({ ...binding(), event: 'token_init' })).toStrictEqual([]) // a native binding with an extra key
+  })
+
   it('rejects what is not an object', () => {
     for (const u of [null, undefined, 1, 'binding', true, [binding()]]) {
       expect(shapeIssues(u)).toStrictEqual([
