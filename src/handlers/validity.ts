@@ -49,7 +49,11 @@ const fixed = (text: string): string | undefined => {
   if (day !== null) {
     const yy = Number(day[3])
     const year = (day[3] as string).length === 2 ? (yy >= 69 ? 1900 + yy : 2000 + yy) : yy
-    return naive(year, Number(day[2]), Number(day[1]), Number(day[4] ?? 0), Number(day[5] ?? 0))
+    // dateutil's dayfirst: day first, unless the second number cannot be a month (12/23/2016 is 23 December).
+    const first = Number(day[1])
+    const second = Number(day[2])
+    const [d, mo] = second > 12 && first <= 12 ? [second, first] : [first, second]
+    return naive(year, mo, d, Number(day[4] ?? 0), Number(day[5] ?? 0))
   }
   const year = YEAR_FIRST.exec(text)
   if (year !== null)

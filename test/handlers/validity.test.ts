@@ -34,13 +34,22 @@ describe('Token set validity dates', () => {
     ['23/12/2016', '2016-12-23T00:00'],
     ['01/02/26 10:30', '2026-02-01T10:30'],
     ['29.02.2024', '2024-02-29T00:00'],
+    ['12/23/2016', '2016-12-23T00:00'], // dateutil's dayfirst gives way when the second number cannot be a month
+    ['02.13.2016 8:05', '2016-02-13T08:05'],
+    ['12/11/2016', '2016-11-12T00:00'], // both could be months: day first
   ])('fixed %j → %s', (value, out) => {
     expect(render(value)).toBe(out)
   })
-  test.each(['tomorrow', '2016-13-01', '31.04.2016', '29.02.2023', '2016-12-23T25:00', '5'])(
-    '%j is not a date',
-    (value) => {
-      expect(compileValidity(value)._tag).toBe('Left')
-    },
-  )
+  test.each([
+    'tomorrow',
+    '2016-13-01',
+    '31.04.2016',
+    '29.02.2023',
+    '2016-12-23T25:00',
+    '5',
+    '13/13/2016',
+    '04/31/2016',
+  ])('%j is not a date', (value) => {
+    expect(compileValidity(value)._tag).toBe('Left')
+  })
 })
