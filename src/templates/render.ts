@@ -77,9 +77,12 @@ export const compileTemplate = (
   for (const s of parsed.right) {
     if (s._tag !== 'Field') continue
     if (!place.known.has(s.name)) {
-      const shown = s.name === '' ? '{}' : `{${s.name}}`
       issues.push(
-        issue('unknown-tag', `${place.label}: unknown tag ${shown}; known tags: ${listTags(place.known)}`, place.path),
+        issue(
+          'unknown-tag',
+          `${place.label}: unknown tag {${s.name}}; known tags: ${listTags(place.known)}`,
+          place.path,
+        ),
       )
     } else if (!tags.includes(s.name)) tags.push(s.name)
   }

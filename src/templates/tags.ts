@@ -258,15 +258,7 @@ export const member = (u: unknown, key: string): unknown => (isRecord(u) && Obje
  * @since 0.1.0
  */
 export const scalarText = (u: unknown): string =>
-  typeof u === 'string'
-    ? u
-    : typeof u === 'number' && Number.isFinite(u)
-      ? String(u)
-      : typeof u === 'boolean'
-        ? u
-          ? 'True'
-          : 'False'
-        : ''
+  typeof u === 'string' ? u : Number.isFinite(u) ? String(u) : typeof u === 'boolean' ? (u ? 'True' : 'False') : ''
 
 /**
  * The user in event, or undefined for the empty user (absent or without login).

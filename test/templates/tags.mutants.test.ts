@@ -13,6 +13,7 @@ import {
   NOTIFICATION_TAGS,
   type NotificationTag,
   notificationTag,
+  scalarText,
   TAG_SPECS,
   tagFacts,
   WEBHOOK_ONLY_TAGS,
@@ -210,5 +211,24 @@ describe('odd shapes read as no value', () => {
     const admin = makeContext({ ...base, request: { params: {} }, loggedIn: { role: 'admin', username: 'root' } })
     expect(webhookTag(admin, 'realm')).toBe('')
     expect(webhookTag(admin, 'logged_in_user')).toBe('root')
+  })
+})
+
+describe('scalar values as text', () => {
+  it('finite numbers in decimal, booleans as Python writes them; NaN, infinities and the rest are ""', () => {
+    expect([scalarText(42), scalarText(-0.5), scalarText(true), scalarText(false), scalarText('x')]).toStrictEqual([
+      '42',
+      '-0.5',
+      'True',
+      'False',
+      'x',
+    ])
+    for (const u of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, null, undefined, {}, [1], 10n])
+      expect(scalarText(u), String(u)).toBe('')
+  })
+  it('a NaN or infinite response detail renders no value', () => {
+    const odd = { ...FULL, response: { detail: { pin: Number.NaN, registrationcode: Number.POSITIVE_INFINITY } } }
+    expect(notificationTag(makeContext(odd), 'pin')).toBe('')
+    expect(notificationTag(makeContext(odd), 'registrationcode')).toBe('')
   })
 })
