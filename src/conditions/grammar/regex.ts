@@ -88,16 +88,10 @@ const categoryBody = (c: 'd' | 'w' | 's', ascii: boolean): string => {
   }
 }
 
-/** A category as a stand-alone class (outside a set, or nested inside one). */
+/** A category as a class of its own: used as is outside a set and nested inside one (the `v` flag allows it). */
 const categoryClass = (c: Category, ascii: boolean): string => {
   const lower = c.toLowerCase() as 'd' | 'w' | 's'
   return `[${c === lower ? '' : '^'}${categoryBody(lower, ascii)}]`
-}
-
-/** A category as a member of a set: the body when positive, a nested negated class when negative. */
-const categoryMember = (c: Category, ascii: boolean): string => {
-  const lower = c.toLowerCase() as 'd' | 'w' | 's'
-  return c === lower ? categoryBody(lower, ascii) : categoryClass(c, ascii)
 }
 
 const wordBoundary = (negated: boolean, ascii: boolean): string => {
@@ -111,7 +105,6 @@ interface Frame {
   readonly flags: Flags
   readonly kind: 'capture' | 'plain' | 'assert'
   readonly number: number
-  readonly name: string | undefined
   readonly outStart: number
 }
 
@@ -176,9 +169,11 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
   let lastStart = 0
   let groups = 0
   const closed = new Set<number>()
-  const closedNames = new Set<string>()
+  const names = new Map<string, number>()
   const stack: Frame[] = []
-  const at = (): string => `at position ${pos}`
+  /** Where the construct being read starts (a character index from 0, as Python's `re.error.pos`). */
+  let start = 0
+  const at = (): string => `at position ${start}`
 
   const emit = (text: string, item: Item): void => {
     lastStart = out.length
@@ -186,7 +181,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
     last = item
   }
 
-  const peek = (k = 0): string | undefined => cps[pos + k]
+  const peek = (): string | undefined => cps[pos]
 
   /** Reads an escape after the backslash at `pos - 1` (pos points at the escaped character). */
   const readEscape = (
@@ -215,11 +210,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
       case 'W':
       case 's':
       case 'S':
-        return right(
-          inClass
-            ? { _tag: 'Set', text: categoryMember(c, flags.a) }
-            : { _tag: 'Emit', text: categoryClass(c, flags.a), item: 'atom' },
-        )
+        return right({ _tag: 'Set', text: categoryClass(c, flags.a) })
       case 'b':
         return right(
           inClass ? { _tag: 'Char', cp: 8 } : { _tag: 'Emit', text: wordBoundary(false, flags.a), item: 'anchor' },
@@ -296,7 +287,12 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
   }
 
   const readClass = (): Either<string, string> => {
-    // pos is just past '['
+    // pos is just past '[', start is at it
+    const open = start
+    const unterminated = (): Either<string, string> => {
+      start = open
+      return left(`unterminated character set ${at()}`)
+    }
     let negate = false
     if (peek() === '^') {
       negate = true
@@ -306,7 +302,9 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
     let first = true
     for (;;) {
       const c = peek()
-      if (c === undefined) return left('unterminated character set')
+      if (c === undefined) return unterminated()
+      start = pos
+      const from = pos
       pos += 1
       if (c === ']' && !first) break
       first = false
@@ -322,7 +320,8 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
       if (peek() === '-') {
         pos += 1
         const that = peek()
-        if (that === undefined) return left('unterminated character set')
+        if (that === undefined) return unterminated()
+        start = pos
         pos += 1
         if (that === ']') {
           members.push(m1._tag === 'Char' ? inside(m1.cp) : m1.text, inside(0x2d))
@@ -337,8 +336,9 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         } else {
           m2 = { _tag: 'Char', cp: that.codePointAt(0) as number }
         }
-        if (m1._tag !== 'Char' || m2._tag !== 'Char') return left(`bad character range ${at()}`)
-        if (m2.cp < m1.cp) return left(`bad character range ${at()}`)
+        start = from
+        if (m1._tag !== 'Char' || m2._tag !== 'Char' || m2.cp < m1.cp)
+          return left(`bad character range ${cps.slice(from, pos).join('')} ${at()}`)
         members.push(`${inside(m1.cp)}-${inside(m2.cp)}`)
       } else {
         members.push(m1._tag === 'Char' ? inside(m1.cp) : m1.text)
@@ -348,20 +348,16 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
   }
 
   /** Reads `{m}`, `{m,}`, `{,n}`, `{m,n}` at pos (just past '{'); undefined when it is a literal brace. */
-  const readBraces = ():
-    | { readonly min: string; readonly max: string | undefined; readonly comma: boolean }
-    | undefined => {
-    const start = pos
+  const readBraces = (): { readonly min: string; readonly max: string | undefined } | undefined => {
+    const from = pos
     let lo = ''
     let hi = ''
-    let comma = false
     if (peek() === '}') return undefined
     while (DIGIT.test(peek() ?? '')) {
       lo += peek()
       pos += 1
     }
     if (peek() === ',') {
-      comma = true
       pos += 1
       while (DIGIT.test(peek() ?? '')) {
         hi += peek()
@@ -371,11 +367,11 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
       hi = lo
     }
     if (peek() !== '}') {
-      pos = start
+      pos = from
       return undefined
     }
     pos += 1
-    return { min: lo === '' ? '0' : lo, max: hi === '' ? undefined : hi, comma }
+    return { min: lo === '' ? '0' : lo, max: hi === '' ? undefined : hi }
   }
 
   const quantify = (q: string): Either<string, void> => {
@@ -398,7 +394,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
     // pos is just past '('
     if (peek() !== '?') {
       groups += 1
-      stack.push({ flags, kind: 'capture', number: groups, name: undefined, outStart: out.length })
+      stack.push({ flags, kind: 'capture', number: groups, outStart: out.length })
       out += '('
       last = 'none'
       return right(undefined)
@@ -408,13 +404,13 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
     pos += 1
     switch (c) {
       case ':':
-        stack.push({ flags, kind: 'plain', number: 0, name: undefined, outStart: out.length })
+        stack.push({ flags, kind: 'plain', number: 0, outStart: out.length })
         out += '(?:'
         last = 'none'
         return right(undefined)
       case '=':
       case '!':
-        stack.push({ flags, kind: 'assert', number: 0, name: undefined, outStart: out.length })
+        stack.push({ flags, kind: 'assert', number: 0, outStart: out.length })
         out += `(?${c}`
         last = 'none'
         return right(undefined)
@@ -422,7 +418,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         const d = peek()
         if (d === '=' || d === '!') {
           pos += 1
-          stack.push({ flags, kind: 'assert', number: 0, name: undefined, outStart: out.length })
+          stack.push({ flags, kind: 'assert', number: 0, outStart: out.length })
           out += `(?<${d}`
           last = 'none'
           return right(undefined)
@@ -431,27 +427,37 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
       }
       case '#': {
         while (peek() !== undefined && peek() !== ')') pos += 1
-        if (peek() === undefined) return left('missing ), unterminated comment')
+        if (peek() === undefined) return left(`missing ), unterminated comment ${at()}`)
         pos += 1
         return right(undefined)
       }
       case 'P': {
         const d = peek()
         pos += 1
-        const end = cps.indexOf(d === '<' ? '>' : ')', pos)
-        if ((d !== '<' && d !== '=') || end < 0) return left(`unknown extension ?P${d ?? ''} ${at()}`)
+        if (d !== '<' && d !== '=') return left(`unknown extension ?P${d ?? ''} ${at()}`)
+        const close = d === '<' ? '>' : ')'
+        const end = cps.indexOf(close, pos)
+        if (end < 0) return left(`missing ${close}, unterminated name ${at()}`)
         const name = cps.slice(pos, end).join('')
+        if (name === '') return left(`missing group name ${at()}`)
         if (!/^[\p{ID_Start}_][\p{ID_Continue}]*$/u.test(name))
-          return left(`bad character in group name ${JSON.stringify(name)}`)
+          return left(`bad character in group name ${JSON.stringify(name)} ${at()}`)
         pos = end + 1
+        const defined = names.get(name)
         if (d === '<') {
+          if (defined !== undefined)
+            return left(
+              `redefinition of group name ${JSON.stringify(name)} as group ${groups + 1}; was group ${defined} ${at()}`,
+            )
           groups += 1
-          stack.push({ flags, kind: 'capture', number: groups, name, outStart: out.length })
+          names.set(name, groups)
+          stack.push({ flags, kind: 'capture', number: groups, outStart: out.length })
           out += `(?<${name}>`
           last = 'none'
           return right(undefined)
         }
-        if (!closedNames.has(name)) return left(`unknown group name ${JSON.stringify(name)} in (?P=${name})`)
+        if (defined === undefined) return left(`unknown group name ${JSON.stringify(name)} in (?P=${name}) ${at()}`)
+        if (!closed.has(defined)) return left(`cannot refer to an open group (?P=${name}) ${at()}`)
         emit(`\\k<${name}>`, 'atom')
         return right(undefined)
       }
@@ -470,12 +476,15 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
     if (m[3] === ')') return left(`global flags not at the start of the expression ${at()}`)
     const on = m[1] ?? ''
     const off = m[2] ?? ''
+    if (m[2] === '') return left(`missing flag after - ${at()}`)
+    if ([...off].some((f) => on.includes(f))) return left(`a flag turned on and off ${at()}`)
     if (on.includes('L')) return left('the locale flag L applies to byte patterns only')
+    if (on.includes('a') && on.includes('u')) return left(`the flags a and u cannot be combined ${at()}`)
     if ((on.includes('i') && !global.i) || (off.includes('i') && global.i))
       return left('scoped case-insensitivity (?i:…) / (?-i:…) has no JavaScript equivalent; put (?i) at the start')
     if (on.includes('a') && flags.i) return left('ASCII-only case-insensitive matching has no JavaScript equivalent')
     pos += Array.from(m[0]).length
-    stack.push({ flags, kind: 'plain', number: 0, name: undefined, outStart: out.length })
+    stack.push({ flags, kind: 'plain', number: 0, outStart: out.length })
     flags = {
       i: flags.i,
       m: (flags.m || on.includes('m')) && !off.includes('m'),
@@ -490,6 +499,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
 
   while (pos < cps.length) {
     const c = cps[pos] as string
+    start = pos
     if (flags.x) {
       if (VERBOSE_SPACE.has(c)) {
         pos += 1
@@ -507,8 +517,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         if (e._tag === 'Left') return e
         const r = e.right
         if (r._tag === 'Emit') emit(r.text, r.item)
-        else if (r._tag === 'Char') emit(outside(r.cp), 'atom')
-        else emit(`[${r.text}]`, 'atom')
+        else emit(r._tag === 'Char' ? outside(r.cp) : r.text, 'atom')
         break
       }
       case '[': {
@@ -527,10 +536,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         if (frame === undefined) return left(`unbalanced parenthesis ${at()}`)
         out += ')'
         flags = frame.flags
-        if (frame.kind === 'capture') {
-          closed.add(frame.number)
-          if (frame.name !== undefined) closedNames.add(frame.name)
-        }
+        if (frame.kind === 'capture') closed.add(frame.number)
         lastStart = frame.outStart
         last = frame.kind === 'assert' ? 'assert' : 'atom'
         break
@@ -561,9 +567,9 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
           emit('\\{', 'atom')
           break
         }
-        if (b.max !== undefined && Number(b.max) < Number(b.min))
-          return left(`min repeat greater than max repeat ${at()}`)
-        const q = quantify(b.comma ? `{${b.min},${b.max ?? ''}}` : `{${b.min}}`)
+        // Number(undefined) is NaN: an open maximum is never less than the minimum.
+        if (Number(b.max) < Number(b.min)) return left(`min repeat greater than max repeat ${at()}`)
+        const q = quantify(`{${b.min},${b.max ?? ''}}`)
         if (q._tag === 'Left') return q
         break
       }
