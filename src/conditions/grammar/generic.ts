@@ -30,6 +30,7 @@ import { compareInt, holds, type Int, type IntOp, parseInteger } from './integer
 import {
   type BraceMode,
   compileNowTemplate,
+  constantText,
   dateOverflow,
   type NowTemplate,
   outOfRangePlaceholder,
@@ -242,8 +243,8 @@ const operandOf = (text: string, braces: GenericOptions['braces']): Either<Gener
   if (t._tag === 'Left') return left({ code: 'invalid-placeholder', reason: t.left })
   const template = t.right
   const first = template.segments[0]
-  if (template.placeholders === 0)
-    return right(textOperand(template.segments.map((s) => (s._tag === 'Text' ? s.text : '')).join('')))
+  const constant = constantText(template)
+  if (constant !== undefined) return right(textOperand(constant))
   if (template.segments.length === 1 && first !== undefined && first._tag === 'Now')
     return right({ _tag: 'Now', offsetMs: first.offsetMs, source: first.source, template })
   return right({ _tag: 'Template', template })
@@ -261,6 +262,8 @@ const typedOf = (c: Comparator): { readonly kind: string; readonly negate: boole
     case 'contains':
     case 'string_contains':
     case 'date_within_last':
+    case 'date_before':
+    case 'date_after':
       return { kind: c, negate: false }
     case '!matches':
     case '!in':
@@ -268,12 +271,8 @@ const typedOf = (c: Comparator): { readonly kind: string; readonly negate: boole
     case '!string_contains':
     case '!date_within_last':
       return { kind: c.slice(1), negate: true }
-    case 'date_before':
-    case 'date_after':
-      return { kind: c, negate: false }
-    default:
-      return undefined
   }
+  return undefined
 }
 
 /**
@@ -315,7 +314,8 @@ export const compileGeneric = (value: string, options: GenericOptions): Either<G
   if (options.braces !== 'none') {
     const k = compileNowTemplate(key, options.braces)
     if (k._tag === 'Left') return left({ code: 'invalid-placeholder', reason: k.left })
-    if (k.right.placeholders > 0)
+    const constant = constantText(k.right)
+    if (constant === undefined)
       return right(
         never(
           key,
@@ -323,7 +323,7 @@ export const compileGeneric = (value: string, options: GenericOptions): Either<G
           `the key ${JSON.stringify(key)} contains a {now} placeholder and never names an entry`,
         ),
       )
-    key = k.right.segments.map((s) => (s._tag === 'Text' ? s.text : '')).join('')
+    key = constant
   }
   if (key === '') return right(never('', 'empty-key', 'the key is empty, so the condition is always false'))
   const op = operandOf(parsed.value, options.braces)
@@ -512,12 +512,8 @@ const untyped = (
     const ld = cachedDate(ctx, leftValue)
     const date = placeholderInstant(operand.offsetMs, nowMs)
     if (ld !== undefined) return holds(op, ld < date ? -1 : ld > date ? 1 : 0)
-    const text = renderedText(ctx, operand.template, nowMs)
-    return op === 'eq'
-      ? leftValue === text
-      : op === 'ne'
-        ? leftValue !== text
-        : holds(op, compareCodePoints(leftValue, text))
+    // The rendered placeholder is a date and the left side is not, so they differ: == false, != true.
+    return holds(op, compareCodePoints(leftValue, renderedText(ctx, operand.template, nowMs)))
   }
   const text = renderedText(ctx, operand.template, nowMs)
   return untypedText(ctx, op, leftValue, text, parseInteger(text), cachedDate(ctx, text))
