@@ -51,9 +51,11 @@ const NO_FLAGS: Flags = { i: false, m: false, s: false, x: false, a: false }
 const SYNTAX = new Set([...'^$\\.*+?()[]{}|/'])
 const CLASS_PUNCT = new Set([...'&-!#%,:;<=>@`~^$\\.*+?()[]{}|/'])
 const VERBOSE_SPACE = new Set([' ', '\t', '\n', '\r', '\v', '\f'])
-const ASCII_LETTER = /^[A-Za-z]$/
-const DIGIT = /^[0-9]$/
-const OCT = /^[0-7]$/
+/** Character sets tested with `has`: a missing character (the end of the pattern) is in none of them. */
+const charSet = (chars: string): ReadonlySet<string | undefined> => new Set(chars)
+const ASCII_LETTER = charSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz')
+const DIGIT = charSet('0123456789')
+const OCT = charSet('01234567')
 const HEX = /^[0-9A-Fa-f]+$/
 
 const hexEscape = (cp: number): string => `\\u{${cp.toString(16).toUpperCase()}}`
@@ -241,11 +243,11 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
       default:
         break
     }
-    if (DIGIT.test(c)) {
+    if (DIGIT.has(c)) {
       if (inClass) {
-        if (!OCT.test(c)) return left(`bad escape \\${c} in a character set ${at()}`)
+        if (!OCT.has(c)) return left(`bad escape \\${c} in a character set ${at()}`)
         let digits = c
-        while (digits.length < 3 && OCT.test(peek() ?? '')) {
+        while (digits.length < 3 && OCT.has(peek())) {
           digits += peek()
           pos += 1
         }
@@ -255,17 +257,17 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
       }
       if (c === '0') {
         let digits = ''
-        while (digits.length < 2 && OCT.test(peek() ?? '')) {
+        while (digits.length < 2 && OCT.has(peek())) {
           digits += peek()
           pos += 1
         }
         return right({ _tag: 'Char', cp: Number.parseInt(`0${digits}`, 8) })
       }
       let digits = c
-      if (DIGIT.test(peek() ?? '')) {
+      if (DIGIT.has(peek())) {
         digits += peek()
         pos += 1
-        if (OCT.test(digits[0] ?? '') && OCT.test(digits[1] ?? '') && OCT.test(peek() ?? '')) {
+        if (OCT.has(digits[0]) && OCT.has(digits[1]) && OCT.has(peek())) {
           digits += peek()
           pos += 1
           const value = Number.parseInt(digits, 8)
@@ -282,7 +284,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         )
       return right({ _tag: 'Emit', text: `(?:\\${group})`, item: 'atom' })
     }
-    if (ASCII_LETTER.test(c)) return left(`bad escape \\${c} ${at()}`)
+    if (ASCII_LETTER.has(c)) return left(`bad escape \\${c} ${at()}`)
     return right({ _tag: 'Char', cp })
   }
 
@@ -353,13 +355,13 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
     let lo = ''
     let hi = ''
     if (peek() === '}') return undefined
-    while (DIGIT.test(peek() ?? '')) {
+    while (DIGIT.has(peek())) {
       lo += peek()
       pos += 1
     }
     if (peek() === ',') {
       pos += 1
-      while (DIGIT.test(peek() ?? '')) {
+      while (DIGIT.has(peek())) {
         hi += peek()
         pos += 1
       }
