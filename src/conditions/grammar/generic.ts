@@ -333,10 +333,12 @@ export const compileGeneric = (value: string, options: GenericOptions): Either<G
     code: 'offset-unit' as const,
     reason,
   }))
-  const text = operand._tag === 'Text' ? operand.text : undefined
+  const constant = operand._tag === 'Text' ? operand : undefined
+  const text = constant?.text
   const typed = typedOf(parsed.comparator)
   const written = parsed.written
   if (typed === undefined) {
+    const int = constant?.int
     const relation: IntOp =
       parsed.comparator === '<'
         ? 'lt'
@@ -350,7 +352,6 @@ export const compileGeneric = (value: string, options: GenericOptions): Either<G
                 ? 'ne'
                 : 'eq'
     if (relation === 'le' || relation === 'ge') {
-      const int = operand._tag === 'Text' ? operand.int : undefined
       if (int === undefined)
         return right(
           never(
@@ -361,7 +362,7 @@ export const compileGeneric = (value: string, options: GenericOptions): Either<G
         )
       return right({ comparison: { _tag: 'IntOrder', key, op: relation, operand: int, written }, warnings })
     }
-    if (options.integerLeft && !(operand._tag === 'Text' && operand.int !== undefined) && relation !== 'ne')
+    if (options.integerLeft && int === undefined && relation !== 'ne')
       warnings.push({
         code: 'never-true',
         reason: `the value of ${JSON.stringify(key)} is an integer and ${JSON.stringify(parsed.value)} is not, so ${written} is always false`,
@@ -410,7 +411,7 @@ export const compileGeneric = (value: string, options: GenericOptions): Either<G
       })
     case 'date_before':
     case 'date_after': {
-      if (operand._tag === 'Text' && operand.date === undefined)
+      if (constant !== undefined && constant.date === undefined)
         return right(
           never(key, 'never-true', `${JSON.stringify(parsed.value)} is not a date, so ${written} is always false`),
         )
