@@ -569,9 +569,10 @@ export const compareGeneric = (ctx: EvalContext, c: GenericComparison, leftValue
       if (typeof leftValue !== 'string') return false
       const r = resolveOperand(ctx, c.operand)
       if (isEvalFailure(r)) return r
-      const ld = cachedDate(ctx, leftValue)
-      if (ld === undefined || r.date === undefined) return false
-      return c.op === 'before' ? ld < r.date : ld > r.date
+      // A side that is not a date compares as NaN: neither before nor after anything.
+      const ld = cachedDate(ctx, leftValue) ?? Number.NaN
+      const rd = r.date ?? Number.NaN
+      return c.op === 'before' ? ld < rd : ld > rd
     }
     case 'WithinLast': {
       if (typeof leftValue !== 'string') return false
