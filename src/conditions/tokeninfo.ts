@@ -11,14 +11,14 @@ import { configError, dataFailure, defineCondition, textAt } from './define.js'
 import { cachedDate, eventNow } from './grammar/clock.js'
 import { inDatetimeRange, offsetMinutesOf } from './grammar/date.js'
 
-/** Python's datetime range (years 1 to 9999) less a day at each end, as UTC milliseconds. */
-const FIRST_SAFE_MS = -62_135_596_800_000 + 86_400_000
-const LAST_SAFE_MS = 253_402_300_799_999 - 86_400_000
-
 import { formatDuration, parseDuration } from './grammar/duration.js'
 import { parseInteger } from './grammar/integer.js'
 import { type ConditionCompiler, intCondition, keyedCondition } from './shapes.js'
 import { noTokenSkip } from './token.js'
+
+/** Python's datetime range (years 1 to 9999) less a day at each end, as UTC milliseconds. */
+const FIRST_SAFE_MS = -62_135_596_800_000 + 86_400_000
+const LAST_SAFE_MS = 253_402_300_799_999 - 86_400_000
 
 /**
  * The data of a compiled `last_auth`.
