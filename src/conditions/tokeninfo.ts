@@ -10,7 +10,6 @@ import type { EvalFailure } from '../core/errors.js'
 import { configError, dataFailure, defineCondition, textAt } from './define.js'
 import { cachedDate, eventNow } from './grammar/clock.js'
 import { inDatetimeRange, offsetMinutesOf } from './grammar/date.js'
-
 import { formatDuration, parseDuration } from './grammar/duration.js'
 import { parseInteger } from './grammar/integer.js'
 import { type ConditionCompiler, intCondition, keyedCondition } from './shapes.js'
