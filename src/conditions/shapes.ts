@@ -17,6 +17,7 @@ import {
   type GenericComparison,
   type GenericOptions,
   type LeftValue,
+  type Operand,
   resolveOperand,
 } from './grammar/generic.js'
 import { compareInts, compileIntComparison, type IntComparison, RELATION_SYMBOL } from './grammar/integer.js'
@@ -383,15 +384,19 @@ export const keyedCondition =
     )
   }
 
+/** An operand as a person reads it: its text for this event, or as written when it cannot be rendered. */
+const operandText = (ctx: EvalContext, operand: Operand): string => {
+  const r = resolveOperand(ctx, operand)
+  return !isEvalFailure(r) ? r.text : operand._tag === 'Text' ? operand.text : operand.template.source
+}
+
 const describeComparison = (
   ctx: EvalContext,
   c: GenericComparison,
 ): { readonly operator: string; readonly expected: unknown } => {
   switch (c._tag) {
-    case 'Untyped': {
-      const r = resolveOperand(ctx, c.operand)
-      return { operator: c.written, expected: isEvalFailure(r) ? c.operand : r.text }
-    }
+    case 'Untyped':
+      return { operator: c.written, expected: operandText(ctx, c.operand) }
     case 'IntOrder':
       return { operator: c.written, expected: c.operand }
     case 'Matches':
@@ -399,17 +404,15 @@ const describeComparison = (
     case 'In':
       return {
         operator: c.negate ? '!in' : 'in',
-        expected: c.items instanceof Set ? [...c.items] : c.items,
+        expected: '_tag' in c.items ? operandText(ctx, c.items) : [...c.items],
       }
     case 'StringContains':
-      return { operator: c.negate ? '!string_contains' : 'string_contains', expected: c.needle }
-    case 'DateOrder': {
-      const r = resolveOperand(ctx, c.operand)
       return {
-        operator: c.op === 'before' ? 'date_before' : 'date_after',
-        expected: isEvalFailure(r) ? c.operand : r.text,
+        operator: c.negate ? '!string_contains' : 'string_contains',
+        expected: typeof c.needle === 'string' ? c.needle : operandText(ctx, c.needle).toLowerCase(),
       }
-    }
+    case 'DateOrder':
+      return { operator: c.op === 'before' ? 'date_before' : 'date_after', expected: operandText(ctx, c.operand) }
     case 'WithinLast':
       return { operator: c.negate ? '!date_within_last' : 'date_within_last', expected: formatDuration(c.durationMs) }
     case 'Never':

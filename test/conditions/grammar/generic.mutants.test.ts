@@ -491,3 +491,27 @@ describe('{now} is rendered per event', () => {
     expect(compareGeneric(ctx, comparison, 'a')).toBe(false)
   })
 })
+
+describe('explain shows a {now} operand as text', () => {
+  const traced = (value: string, event: Event) => {
+    const c = compileCondition('tokeninfo', value)
+    if (c._tag === 'Left') throw new Error('does not compile')
+    return c.right.trace(makeContext(event))
+  }
+  const token = withToken({ info: { d: 'a', v: '2026-11-29' } })
+  it.each([
+    ["d 'in' a,{now}", 'a,2026-11-29T10:00+0100'],
+    ["d 'string_contains' X{now}", 'x2026-11-29t10:00+0100'],
+    ["v 'date_before' {now}-1d", '2026-11-28T10:00+0100'],
+    ['v < {now}-1d', '2026-11-28T10:00+0100'],
+  ])('%j: the rendered text, %j', (value, expected) =>
+    expect(traced(value, { ...token, now: '2026-11-29T10:00:00+01:00' })).toMatchObject({ compared: { expected } }),
+  )
+  it('when event.now cannot be read the trace is the clock error, with no internal object in it', () => {
+    for (const value of ["d 'in' a,{now}", "v 'date_before' {now}-1d", "d 'string_contains' {now}"]) {
+      const trace = traced(value, { ...token, now: 'garbage' })
+      expect(trace, value).toMatchObject({ verdict: 'error' })
+      expect(JSON.stringify(trace), value).not.toMatch(/"_tag"|"template"|"segments"/)
+    }
+  })
+})
