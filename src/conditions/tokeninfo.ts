@@ -9,15 +9,11 @@ import { left, right } from '../core/either.js'
 import type { EvalFailure } from '../core/errors.js'
 import { configError, dataFailure, defineCondition, textAt } from './define.js'
 import { cachedDate, eventNow } from './grammar/clock.js'
-import { inDatetimeRange, offsetMinutesOf } from './grammar/date.js'
+import { inDatetimeRange, offsetMinutesOf, wellInsideDatetimeRange } from './grammar/date.js'
 import { formatDuration, parseDuration } from './grammar/duration.js'
 import { parseInteger } from './grammar/integer.js'
 import { type ConditionCompiler, intCondition, keyedCondition } from './shapes.js'
 import { noTokenSkip } from './token.js'
-
-/** Python's datetime range (years 1 to 9999) less a day at each end, as UTC milliseconds. */
-const FIRST_SAFE_MS = -62_135_596_800_000 + 86_400_000
-const LAST_SAFE_MS = 253_402_300_799_999 - 86_400_000
 
 /**
  * The data of a compiled `last_auth`.
@@ -54,9 +50,8 @@ export const lastAuth: ConditionCompiler = (name, value) => {
     if (Number.isNaN(now))
       return dataFailure(name, 'InvalidEventTime', `event.now ${JSON.stringify(ctx.event.now)} is not a date-time`)
     // privacyIDEA adds the delta to the stored date: past the year 9999 that raises OverflowError.
-    // Any UTC offset is under a day: only a sum within a day of the ends needs the stored date's own offset.
     const sum = at + durationMs
-    if (!(sum > FIRST_SAFE_MS && sum < LAST_SAFE_MS) && !inDatetimeRange(sum, offsetMinutesOf(stored)))
+    if (!wellInsideDatetimeRange(sum) && !inDatetimeRange(sum, offsetMinutesOf(stored)))
       return dataFailure(
         name,
         'OverflowError',

@@ -218,3 +218,15 @@ export const inDatetimeRange = (ms: number, offsetMinutes: number): boolean => {
   const local = ms + offsetMinutes * millisecondsInMinute
   return local >= FIRST_LOCAL_MS && local <= LAST_LOCAL_MS
 }
+
+/**
+ * Whether an instant lies more than a day inside Python's `datetime` range, so that it is a date in every UTC
+ * offset (offsets are under a day): a caller need not read the offset at all.
+ *
+ * @example
+ * wellInsideDatetimeRange(Date.UTC(2026, 10, 29)) // true
+ * wellInsideDatetimeRange(Date.UTC(9999, 11, 31, 12)) // false: inDatetimeRange decides with the offset
+ * @since 0.1.0
+ */
+export const wellInsideDatetimeRange = (ms: number): boolean =>
+  ms > FIRST_LOCAL_MS + millisecondsInDay && ms < LAST_LOCAL_MS - millisecondsInDay

@@ -438,6 +438,12 @@ export const compileGeneric = (value: string, options: GenericOptions): Either<G
 const clockFailure = (ctx: EvalContext): EvalFailure =>
   evalFailure('InvalidEventTime', `event.now ${JSON.stringify(ctx.event.now)} is not an ISO-8601 date-time`)
 
+/** privacyIDEA's OverflowError when a placeholder of the template lands outside the years 1 to 9999 for this clock. */
+const templateOverflow = (ctx: EvalContext, template: NowTemplate, nowMs: number): EvalFailure | undefined => {
+  const placeholder = outOfRangePlaceholder(template, nowMs, eventOffset(ctx))
+  return placeholder === undefined ? undefined : dateOverflow(placeholder, ctx.event.now)
+}
+
 /** The rendered text of a template operand for this event (memoised per clock and template). */
 const renderedText = (ctx: EvalContext, template: NowTemplate, nowMs: number): string => {
   const table = memoTable<{ readonly now: string; readonly text: string }>(ctx, 'tripline/conditions:now-text')
@@ -466,8 +472,8 @@ export const resolveOperand = (
   if (operand._tag === 'Text') return operand
   const nowMs = eventNow(ctx)
   if (Number.isNaN(nowMs)) return clockFailure(ctx)
-  const overflow = outOfRangePlaceholder(operand.template, nowMs, eventOffset(ctx))
-  if (overflow !== undefined) return dateOverflow(overflow, ctx.event.now)
+  const overflow = templateOverflow(ctx, operand.template, nowMs)
+  if (overflow !== undefined) return overflow
   const text = renderedText(ctx, operand.template, nowMs)
   if (operand._tag === 'Now') return { text, int: undefined, date: placeholderInstant(operand.offsetMs, nowMs) }
   return { text, int: parseInteger(text), date: cachedDate(ctx, text) }
@@ -506,8 +512,8 @@ const untyped = (
   if (operand._tag === 'Text') return untypedText(ctx, op, leftValue, operand.text, operand.int, operand.date)
   const nowMs = eventNow(ctx)
   if (Number.isNaN(nowMs)) return clockFailure(ctx)
-  const overflow = outOfRangePlaceholder(operand.template, nowMs, eventOffset(ctx))
-  if (overflow !== undefined) return dateOverflow(overflow, ctx.event.now)
+  const overflow = templateOverflow(ctx, operand.template, nowMs)
+  if (overflow !== undefined) return overflow
   if (operand._tag === 'Now') {
     if (typeof leftValue === 'number') return op === 'ne'
     const ld = cachedDate(ctx, leftValue)

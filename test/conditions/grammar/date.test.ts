@@ -4,8 +4,10 @@ import {
   civilFromDays,
   daysFromCivil,
   formatInOffset,
+  inDatetimeRange,
   offsetMinutesOf,
   parseDate,
+  wellInsideDatetimeRange,
 } from '../../../src/conditions/grammar/date.js'
 import { instantMs, offsets } from '../../arbitraries/condition-values.js'
 
@@ -112,4 +114,18 @@ describe('formatInOffset', () => {
     [60, 'HH:MM:SS', '08:30:05'],
     [60, 'YYYY-MM-DD HH:MM:SS.ffffff±hhmm', '2026-08-21 08:30:05.250000+0100'],
   ] as const)('offset %d, %s → %s', (offset, pattern, text) => expect(formatInOffset(ms, offset, pattern)).toBe(text))
+})
+
+describe('wellInsideDatetimeRange', () => {
+  it('holds more than a day inside the years 1 to 9999, and agrees with inDatetimeRange in every offset there', () => {
+    const first = Date.parse('0001-01-01T00:00:00Z')
+    const last = Date.parse('9999-12-31T23:59:59.999Z')
+    const day = 86_400_000
+    expect(wellInsideDatetimeRange(first + day + 1)).toBe(true)
+    expect(wellInsideDatetimeRange(first + day)).toBe(false)
+    expect(wellInsideDatetimeRange(last - day - 1)).toBe(true)
+    expect(wellInsideDatetimeRange(last - day)).toBe(false)
+    for (const ms of [first + day + 1, last - day - 1, Date.UTC(2026, 10, 29)])
+      for (const offset of [-1439, -720, 0, 720, 1439]) expect(inDatetimeRange(ms, offset)).toBe(true)
+  })
 })
