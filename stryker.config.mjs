@@ -39,8 +39,9 @@ export default {
   timeoutMS: 5_000,
   timeoutFactor: 2,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // STRYKER_REPORT names the reports (scripts/mutate.mjs gives each folder its own).
+  htmlReporter: { fileName: `reports/mutation/${process.env['STRYKER_REPORT'] ?? 'mutation'}.html` },
+  jsonReporter: { fileName: `reports/mutation/${process.env['STRYKER_REPORT'] ?? 'mutation'}.json` },
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0, reportScoreTable: true },
   thresholds: { high: 90, low: 85, break: null },
   tempDirName: '.stryker-tmp',

@@ -18,8 +18,13 @@ import { inject, vi } from 'vitest'
 fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: 20261129, numRuns: 25 })
 
 /** What Stryker's vitest runner provides to the workers (see its stryker-setup.js). */
-const provided = inject as unknown as (key: 'mode' | 'mutantActivation') => string | undefined
-const state = globalThis as { __trStaticLoaded?: boolean }
+const provided = inject as unknown as (key: 'mode' | 'mutantActivation' | 'activeMutant') => string | undefined
+const state = globalThis as { __trModulesFor?: string }
 const isStatic = provided('mode') === 'mutant' && provided('mutantActivation') === 'static'
-if (isStatic || state.__trStaticLoaded === true) vi.resetModules()
-state.__trStaticLoaded = isStatic
+// This file runs before every test file; the registry is emptied once per run (the first file of a static mutant's
+// run, and the first file of the run after it), not before every file: the modules loaded by the first file already
+// hold the static mutant. Resetting before each file made a static mutant cost seconds.
+const loadedFor = isStatic ? `static ${String(provided('activeMutant'))}` : 'runtime'
+const loadedBefore = state.__trModulesFor
+if (loadedBefore !== loadedFor && (isStatic || loadedBefore?.startsWith('static') === true)) vi.resetModules()
+state.__trModulesFor = loadedFor

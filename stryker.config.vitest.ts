@@ -27,6 +27,12 @@ const narrowed = process.env['STRYKER_TESTS']
   .filter((p) => p !== '')
   .map((p) => (p.endsWith('.ts') ? p : `${p.replace(/\/$/, '')}/**/*.test.ts`))
 
+/**
+ * `STRYKER_EXCLUDE=test/hostile/**,**\/properties.test.ts` leaves files out (a comma list of globs): the second,
+ * static pass of scripts/mutate.mjs runs the example tests only.
+ */
+const excluded = process.env['STRYKER_EXCLUDE']?.split(',').filter((p) => p !== '') ?? []
+
 /** Property-test files that take seconds: run after the example tests. */
 const SLOW = ['laws.test.ts', 'properties.test.ts', 'conditions/index.test.ts', 'response-mangler.test.ts']
 
@@ -46,6 +52,7 @@ class FastFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: narrowed !== undefined && narrowed.length > 0 ? narrowed : FOCUSED,
+    exclude: ['**/node_modules/**', ...excluded],
     setupFiles: ['test/setup.ts', 'stryker.config.setup.ts'],
     testTimeout: 60_000,
     pool: 'threads',
