@@ -1,97 +1,131 @@
 // @ts-check
 /**
  * `npm run mutate`: mutation testing (issue 8) of src/core, src/templates, src/conditions and src/handlers, and the
- * score per folder. `npm run mutate -- handlers` runs one part (names below); `-- --force` ignores the incremental
- * files; `-- --report` only prints the table from the last reports.
+ * score per folder.
  *
- * Each part runs Stryker twice on its own incremental file (reports/stryker-incremental-<part>.json):
- *   1. runtime pass (`--ignoreStatic`): every mutant a test reaches at run time, against the tests that cover it —
- *      the part's own suites, the conformance vectors and the prototype-pollution tests.
- *   2. static pass: the mutants only module loading reaches (tables, constants built at load). Each needs a fresh
- *      module registry and a run of every test (stryker.config.setup.ts), so this pass runs the example tests only,
- *      without the property, law and hostile-input files that take seconds. The incremental file carries pass 1's
- *      results over; a mutant whose killing test is left out is tested again without it. Both effects can only turn
- *      a kill into a survivor, so the score is a lower bound of what the whole suite detects.
+ *   npm run mutate                         every source file of the four folders
+ *   npm run mutate -- handlers             one folder
+ *   npm run mutate -- handlers/token       one file (src/handlers/token.ts)
+ *   npm run mutate -- --force              ignore the incremental files
+ *   npm run mutate -- --report             only the table, from the last reports
+ *
+ * One Stryker run per source file, each with its own incremental file (reports/stryker-incremental/<name>.json) and
+ * JSON report (reports/mutation/<name>.json), against that file's tests: its own test files (test/<folder>/<path>.test.ts
+ * and .mutants.test.ts), the folder's cross-cutting example suites (SHARED) and the conformance vectors. A file
+ * without tests of its own (module.ts, define.ts, …) runs against all of its folder's tests but the slow property
+ * files. Why not every test for every mutant: a Stryker run re-collects each test file that holds a covering test,
+ * and a mutant in module-level code (a "static" mutant: a table, a constant built at load) runs every test after a
+ * module reload (stryker.config.setup.ts). Against the whole suite that is about 3 s per mutant, over three hours for
+ * src/handlers alone; against the file's own tests a fraction of a second. Leaving tests out can only turn a kill into
+ * a survivor, so the scores are lower bounds of what the whole suite detects.
+ *
  * Score = (killed + timed out) / (killed + timed out + survived + no coverage), as Stryker counts it.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
-const COMMON_TESTS = ['test/conformance', 'test/hostile/prototype-pollution.test.ts']
-const SLOW_TESTS = [
-  '**/properties.test.ts',
-  '**/laws.test.ts',
-  'test/hostile/**',
-  'test/handlers/entropy.test.ts',
-  'test/conditions/index.test.ts',
-]
-const grammar = (names) => names.map((n) => `src/conditions/grammar/${n}.ts`)
+const FOLDERS = ['core', 'templates', 'conditions', 'handlers']
+/** Example suites that state behaviour across a folder's files. */
+const SHARED = {
+  core: ['test/core/spec-audit.test.ts', 'test/core/evaluate.test.ts', 'test/core/compile.test.ts'],
+  templates: ['test/templates/spec-audit.test.ts', 'test/templates/render.test.ts'],
+  conditions: ['test/conditions/spec-audit.test.ts', 'test/conditions/conformance.test.ts'],
+  handlers: ['test/handlers/spec-audit.test.ts', 'test/handlers/index.test.ts', 'test/handlers/docs.test.ts'],
+}
+const COMMON = ['test/conformance']
+/** Left out when a file without tests of its own runs against its whole folder: property files that take seconds. */
+const SLOW = ['**/properties.test.ts', '**/laws.test.ts', 'test/handlers/entropy.test.ts', 'test/conditions/index.test.ts']
 
-/** @type {ReadonlyArray<{ name: string, folder: string, mutate: string[], tests: string[] }>} */
-const PARTS = [
-  { name: 'core', folder: 'src/core', mutate: ['src/core/**/*.ts'], tests: ['test/core'] },
-  { name: 'templates', folder: 'src/templates', mutate: ['src/templates/**/*.ts'], tests: ['test/templates'] },
-  {
-    name: 'conditions-a',
-    folder: 'src/conditions',
-    mutate: grammar(['regex', 'generic']),
-    tests: ['test/conditions'],
-  },
-  {
-    name: 'conditions-b',
-    folder: 'src/conditions',
-    mutate: grammar(['boolean', 'cidr', 'clock', 'comparator', 'csv', 'date', 'duration', 'integer', 'list', 'now']),
-    tests: ['test/conditions'],
-  },
-  { name: 'conditions-c', folder: 'src/conditions', mutate: ['src/conditions/*.ts'], tests: ['test/conditions'] },
-  { name: 'handlers', folder: 'src/handlers', mutate: ['src/handlers/**/*.ts'], tests: ['test/handlers'] },
-]
+/** @param {string} dir @returns {string[]} */
+const sources = (dir) =>
+  readdirSync(join(root, dir))
+    .flatMap((n) => (statSync(join(root, dir, n)).isDirectory() ? sources(join(dir, n)) : [join(dir, n)]))
+    .filter((p) => p.endsWith('.ts'))
+    .sort()
+
+/** A file Stryker finds nothing to mutate in: only types and re-exports. */
+const hasCode = (/** @type {string} */ file) =>
+  /^(export )?(const|function|let) /m.test(readFileSync(join(root, file), 'utf8'))
+
+const PARTS = FOLDERS.flatMap((folder) =>
+  sources(`src/${folder}`)
+    .filter(hasCode)
+    .map((file) => {
+      const stem = relative('src', file).replace(/\.ts$/, '')
+      const own = [`test/${stem}.test.ts`, `test/${stem}.mutants.test.ts`].filter((t) => existsSync(join(root, t)))
+      const shared = /** @type {Record<string, string[]>} */ (SHARED)[folder] ?? []
+      return {
+        name: stem.replace(/\//g, '-'),
+        stem,
+        folder: `src/${folder}`,
+        file,
+        tests: own.length > 0 ? [...new Set([...own, ...shared, ...COMMON])] : [`test/${folder}`, ...COMMON],
+        exclude: own.length > 0 ? [] : SLOW,
+      }
+    }),
+)
 
 const args = process.argv.slice(2)
 const force = args.includes('--force')
 const reportOnly = args.includes('--report')
 const wanted = args.filter((a) => !a.startsWith('--'))
-const unknown = wanted.filter((w) => !PARTS.some((p) => p.name === w || p.folder.endsWith(`/${w}`)))
+const matches = (/** @type {(typeof PARTS)[number]} */ p, /** @type {string} */ w) =>
+  p.stem === w || p.folder === `src/${w}` || p.file === w
+const unknown = wanted.filter((w) => !PARTS.some((p) => matches(p, w)))
 if (unknown.length > 0) {
-  console.error(`unknown part(s): ${unknown.join(', ')}; parts: ${PARTS.map((p) => p.name).join(', ')}`)
+  console.error(`unknown folder or file: ${unknown.join(', ')}; folders: ${FOLDERS.join(', ')}; files like handlers/token`)
   process.exit(2)
 }
-const selected = PARTS.filter((p) => wanted.length === 0 || wanted.some((w) => p.name === w || p.folder.endsWith(`/${w}`)))
-
-/** @param {string} cmd @param {string[]} argv @param {Record<string, string>} env */
-const run = (cmd, argv, env) => execFileSync(cmd, argv, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+const selected = PARTS.filter((p) => wanted.length === 0 || wanted.some((w) => matches(p, w)))
 
 if (!reportOnly) {
   for (const part of selected) {
-    const common = [
-      'stryker',
-      'run',
-      'stryker.config.mjs',
-      '--mutate',
-      part.mutate.join(','),
-      '--incrementalFile',
-      `reports/stryker-incremental-${part.name}.json`,
-    ]
-    const env = { STRYKER_TESTS: [...part.tests, ...COMMON_TESTS].join(','), STRYKER_REPORT: part.name }
-    console.log(`\n== ${part.name}: runtime pass`)
-    run('npx', [...common, '--ignoreStatic', ...(force ? ['--force'] : [])], env)
-    console.log(`\n== ${part.name}: static pass`)
-    run('npx', common, { ...env, STRYKER_EXCLUDE: SLOW_TESTS.join(',') })
+    console.log(`\n== ${part.file} against ${part.tests.join(', ')}`)
+    execFileSync(
+      'npx',
+      [
+        'stryker',
+        'run',
+        'stryker.config.mjs',
+        '--mutate',
+        part.file,
+        '--incrementalFile',
+        `reports/stryker-incremental/${part.name}.json`,
+        '--reporters',
+        'clear-text,json,html',
+        ...(force ? ['--force'] : []),
+      ],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          STRYKER_TESTS: part.tests.join(','),
+          STRYKER_EXCLUDE: part.exclude.join(','),
+          STRYKER_REPORT: part.name,
+        },
+      },
+    )
   }
 }
 
-/** @param {string} name */
+const STATUSES = ['Killed', 'Timeout', 'Survived', 'NoCoverage']
+/** @returns {Record<string, number>} */
+const zero = () => Object.fromEntries([...STATUSES, 'other'].map((s) => [s, 0]))
+/** @param {string} name @returns {Record<string, number> | undefined} */
 const counts = (name) => {
   const file = join(root, 'reports/mutation', `${name}.json`)
   if (!existsSync(file)) return undefined
   /** @type {{ files: Record<string, { mutants: { status: string }[] }> }} */
   const report = JSON.parse(readFileSync(file, 'utf8'))
-  /** @type {Record<string, number>} */
-  const c = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, other: 0 }
+  const c = zero()
   for (const f of Object.values(report.files))
-    for (const m of f.mutants) c[m.status in c ? m.status : 'other'] = (c[m.status in c ? m.status : 'other'] ?? 0) + 1
+    for (const m of f.mutants) {
+      const k = STATUSES.includes(m.status) ? m.status : 'other'
+      c[k] = (c[k] ?? 0) + 1
+    }
   return c
 }
 /** @param {Record<string, number>} c */
@@ -100,23 +134,27 @@ const score = (c) => {
   const valid = detected + (c['Survived'] ?? 0) + (c['NoCoverage'] ?? 0)
   return valid === 0 ? 'n/a' : `${((100 * detected) / valid).toFixed(1)} %`
 }
+const cols = ['Killed', 'Timeout', 'Survived', 'NoCoverage', 'other']
 const row = (/** @type {string} */ label, /** @type {Record<string, number>} */ c) =>
-  `${label.padEnd(16)} ${String(c['Killed']).padStart(6)} ${String(c['Timeout']).padStart(7)} ${String(c['Survived']).padStart(8)} ${String(c['NoCoverage']).padStart(7)} ${String(c['other']).padStart(6)}  ${score(c)}`
+  `${label.padEnd(34)}${cols.map((k) => String(c[k]).padStart(11)).join('')}  ${score(c)}`
 
-console.log(`\n${'part'.padEnd(16)} ${'killed'.padStart(6)} ${'timeout'.padStart(7)} ${'survived'.padStart(8)} ${'no cov'.padStart(7)} ${'other'.padStart(6)}  score`)
+console.log(`\n${'file'.padEnd(34)}${cols.map((k) => k.padStart(11)).join('')}  score`)
 /** @type {Map<string, Record<string, number>>} */
 const byFolder = new Map()
-/** @type {Set<string>} */
-const partial = new Set()
+/** @type {Map<string, number>} */
+const missing = new Map()
 for (const part of PARTS) {
   const c = counts(part.name)
   if (c === undefined) {
-    partial.add(part.folder)
+    missing.set(part.folder, (missing.get(part.folder) ?? 0) + 1)
     continue
   }
-  console.log(row(part.name, c))
-  const sum = byFolder.get(part.folder) ?? { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, other: 0 }
+  if (wanted.length === 0 || selected.includes(part)) console.log(row(part.file, c))
+  const sum = byFolder.get(part.folder) ?? zero()
   byFolder.set(part.folder, Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, v + (c[k] ?? 0)])))
 }
 console.log('')
-for (const [folder, c] of byFolder) console.log(row(folder, c) + (partial.has(folder) ? '  (parts missing)' : ''))
+for (const [folder, c] of byFolder) {
+  const gap = missing.get(folder)
+  console.log(row(folder, c) + (gap === undefined ? '' : `  (${gap} file(s) not run yet)`))
+}
