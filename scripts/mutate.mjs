@@ -8,6 +8,7 @@
  *   npm run mutate -- handlers/token       one file (src/handlers/token.ts)
  *   npm run mutate -- --force              ignore the incremental files
  *   npm run mutate -- --report             only the table, from the last reports
+ *   npm run mutate -- --concurrency=1      Stryker's test runner processes (default 2)
  *
  * One Stryker run per source file, each with its own incremental file (reports/stryker-incremental/<name>.json) and
  * JSON report (reports/mutation/<name>.json), against that file's tests: its own test files (test/<folder>/<path>.test.ts
@@ -70,6 +71,7 @@ const PARTS = FOLDERS.flatMap((folder) =>
 const args = process.argv.slice(2)
 const force = args.includes('--force')
 const reportOnly = args.includes('--report')
+const concurrency = args.find((a) => a.startsWith('--concurrency='))?.slice('--concurrency='.length)
 const wanted = args.filter((a) => !a.startsWith('--'))
 const matches = (/** @type {(typeof PARTS)[number]} */ p, /** @type {string} */ w) =>
   p.stem === w || p.folder === `src/${w}` || p.file === w
@@ -96,6 +98,7 @@ if (!reportOnly) {
         '--reporters',
         'clear-text,json,html',
         ...(force ? ['--force'] : []),
+        ...(concurrency !== undefined ? ['--concurrency', concurrency] : []),
       ],
       {
         cwd: root,
