@@ -97,6 +97,8 @@ if (!reportOnly) {
         `reports/stryker-incremental/${part.name}.json`,
         '--reporters',
         'clear-text,json,html',
+        '--tempDirName',
+        `.stryker-tmp-${part.name}`,
         ...(force ? ['--force'] : []),
         ...(concurrency !== undefined ? ['--concurrency', concurrency] : []),
       ],
