@@ -1,0 +1,91 @@
+/**
+ * WebHook (SPEC 4.9): behaviour the example tests leave implicit — the descriptor texts, the facts the data's tags
+ * read, the warning sentences when the data is sent unchanged, and content types that only look like table keys.
+ */
+import { describe, expect, test } from 'vitest'
+import { webhookModule } from '../../src/handlers/webhook.js'
+import { binding, compile, evaluate, onlyIntent } from './helpers.js'
+import { expectDescribed, expectFactsSuffice } from './mutants-helpers.js'
+
+const hook = (options: Record<string, string>) =>
+  binding('WebHook', 'post_webhook', {
+    URL: 'https://hooks.example.com/pi',
+    content_type: 'application/json',
+    data: '{}',
+    ...options,
+  })
+
+describe('WebHook descriptor', () => {
+  test('the module, its action and its options describe themselves', () => {
+    expectDescribed(webhookModule)
+  })
+})
+
+describe('WebHook facts: evaluating the event pruned to the required facts changes nothing', () => {
+  test.each([
+    ['application/json', '{"{user_realm}": ["{token_owner}", "{logged_in_user}", "{serial}"], "r": "{realm}"}'],
+    ['application/json', '{"a": "{surname}", "b": "{surname}", "c": "{tokentype}"}'],
+    ['urlencoded', 'who={givenname}&ip={client_ip}&t={tokendescription}&s={token_serial}'],
+  ])('%s %s', (contentType, data) => {
+    const r = expectFactsSuffice(hook({ content_type: contentType, replace: 'True', data }))
+    expect(onlyIntent(r)).toMatchObject({ replaced: true })
+  })
+  test('the data is all that is sent without replace', () => {
+    expect(onlyIntent(expectFactsSuffice(hook({ data: 'a={surname}' })))).toMatchObject({ data: 'a={surname}' })
+  })
+})
+
+describe('WebHook data sent unchanged', () => {
+  test('the warning gives the reason: an unknown tag, broken braces, JSON that does not parse', () => {
+    const warning = (options: Record<string, string>) =>
+      compile(hook({ replace: 'True', ...options })).action?.warnings.map((w) => w.message)
+    expect(warning({ data: '{"a": "{nope}"}' })).toEqual([
+      expect.stringMatching(
+        /^webhook data is sent unchanged: webhook data: unknown tag \{nope\}; known tags: \{admin\}/,
+      ),
+    ])
+    expect(warning({ data: '{"a": 1' })).toEqual([
+      "webhook data is sent unchanged: the data is not JSON: expected ',' or '}' at character 8",
+    ])
+    expect(warning({ content_type: 'urlencoded', data: 'a={serial}&b={' })).toEqual([
+      "webhook data is sent unchanged: webhook data: Single '{' encountered in format string (at character 14); write {{ and }} for literal braces",
+    ])
+  })
+  test('only with replace: without it nothing is parsed, nothing warns, the run details stay plain', () => {
+    for (const [contentType, data] of [
+      ['application/json', '{"a": 1'],
+      ['application/json', '{"a": "{nope}"}'],
+      ['urlencoded', 'b={'],
+    ]) {
+      const b = hook({ content_type: contentType as string, data: data as string })
+      expect(compile(b).action?.warnings).toEqual([])
+      const r = evaluate(b)
+      expect([onlyIntent(r), r.audit[0]?.info]).toEqual([expect.objectContaining({ data, replaced: false }), 'b1'])
+    }
+  })
+  test('replaced data without tags is still replaced: JSON is written back as Python writes it', () => {
+    const r = evaluate(hook({ replace: 'True', data: '{"a":[1,2],"b":"x"}' }))
+    expect(onlyIntent(r)).toMatchObject({ data: '{"a": [1, 2], "b": "x"}', replaced: true })
+    expect(r.audit[0]?.info).toBe('b1')
+  })
+  test('url-encoded data with replace is rendered as text, not parsed as JSON', () => {
+    expect(
+      onlyIntent(evaluate(hook({ content_type: 'urlencoded', replace: 'True', data: '{{"a":"{serial}"}}' }))),
+    ).toMatchObject({ data: '{"a":"TOTP0001"}', replaced: true })
+  })
+})
+
+describe('WebHook content types', () => {
+  test('names of the table’s own machinery are unknown content types: the action declines', () => {
+    for (const ct of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+      const b = hook({ content_type: ct })
+      expect(compile(b).action?.warnings.map((w) => w.code)).toEqual(['invalid-option'])
+      const r = evaluate(b)
+      expect([ct, r.intents, r.audit[0]?.info]).toEqual([ct, [], `b1 (unknown content type ${JSON.stringify(ct)})`])
+    }
+  })
+  test('an unknown content type reads nothing of the event', () => {
+    const r = expectFactsSuffice(hook({ content_type: 'text/plain', replace: 'True', data: '{serial}' }))
+    expect(r.audit[0]?.success).toBe(false)
+  })
+})
