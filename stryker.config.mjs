@@ -36,7 +36,9 @@ export default {
   concurrency: 2,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
-  timeoutMS: 5_000,
+  // Generous: a mutant that loops forever is stopped by its hit limit long before; a loaded machine must not turn a
+  // slow run into a "timed out" (detected) mutant.
+  timeoutMS: 30_000,
   timeoutFactor: 2,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   // STRYKER_REPORT names the reports (scripts/mutate.mjs gives each folder its own).
