@@ -82,8 +82,9 @@ export const parseCsvList = (text: string): Either<string, ReadonlyArray<string>
         state = c === '\n' || c === '\r' ? 'AfterEscapedCrNl' : 'InField'
         break
       case 'AfterEscapedCrNl':
+        // CPython falls through to the in-field rules without leaving this state: text after an escaped line break
+        // stays in it until a comma, a backslash or a line break, and the end of the line does not end the field.
         if (c === undefined) return left(`unexpected end of data in ${JSON.stringify(text)} (an escaped line break)`)
-        state = 'InField'
         if (c === '\n' || c === '\r') {
           save()
           state = 'EatCrNl'
