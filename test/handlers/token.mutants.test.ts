@@ -3,9 +3,11 @@
  * the failure and run-detail sentences, the enroll parameters per token type and the attach application options.
  */
 import { describe, expect, test } from 'vitest'
+import { AUDIT_FACTS, KERNEL_FACTS, requiredFactsWith } from '../../src/analysis/facts.js'
 import type { Event } from '../../src/core/model.js'
+import { handlerCatalogue } from '../../src/handlers/index.js'
 import { tokenModule } from '../../src/handlers/token.js'
-import { baseEvent, binding, compile, evaluate, onlyIntent } from './helpers.js'
+import { baseEvent, binding, compile, evaluate, noConditions, onlyIntent } from './helpers.js'
 import { expectDescribed, expectFactsSuffice } from './mutants-helpers.js'
 
 const token = (action: string, options: Record<string, string> = {}, event: Event = baseEvent) =>
@@ -41,6 +43,21 @@ describe('Token facts: evaluating the event pruned to the required facts changes
   ] as const)('%s %j', (action, options) => {
     const e = expectFactsSuffice(binding('Token', action, options))
     expect(e.intents).toHaveLength(1)
+  })
+  test('actions that read nothing of their own ask for no more than every binding needs', () => {
+    const requiredFacts = requiredFactsWith({ conditions: noConditions, handlers: handlerCatalogue })
+    for (const [action, options] of [
+      ['delete', {}],
+      ['set countwindow', {}],
+      ['set validity', { 'valid from': '2026-01-01', 'valid till': '2027-01-01' }],
+      ['set validity', {}],
+      ['enroll', { tokentype: 'hotp' }],
+      ['attach application', { application: 'ssh' }],
+    ] as const)
+      expect([action, requiredFacts([binding('Token', action, options)], 'token_init', 'post')]).toEqual([
+        action,
+        [...KERNEL_FACTS, ...AUDIT_FACTS].sort(),
+      ])
   })
   test('the serial list: from event.serial, else the single token', () => {
     const { serial: _s, ...tokenOnly } = baseEvent
@@ -244,6 +261,11 @@ describe('Token enroll parameters (SPEC 4.2)', () => {
     const e = { ...baseEvent, request: { ...baseEvent.request, params: { container_serial: 'SMPH1' } } }
     expect(onlyIntent(token('enroll', { tokentype: 'hotp' }, e))).not.toHaveProperty('container')
   })
+  test('the user extras win over additional_params of the same name', () => {
+    expect(
+      params({ tokentype: 'sms', user: 'True', additional_params: '{"phone": "123", "hashlib": "sha1"}' }),
+    ).toEqual({ type: 'sms', genkey: 1, realm: '', phone: '+491701234567', hashlib: 'sha1' })
+  })
   test('additional_params: a key named __proto__ is an ordinary parameter', () => {
     const p = params({ tokentype: 'hotp', additional_params: '{"__proto__": {"x": 1}, "otplen": 8}' })
     expect(Object.keys(p)).toEqual(['type', 'genkey', 'realm', '__proto__', 'otplen'])
@@ -285,8 +307,12 @@ describe('Token attach application options', () => {
       application: 'luks',
       applicationOptions: all,
     })
-    const none = onlyIntent(token('attach application', { application: 'luks' }))
-    expect(none).toMatchObject({ applicationOptions: {} })
+    const none = onlyIntent<{ applicationOptions: object }>(token('attach application', { application: 'luks' }))
+    expect(Object.keys(none.applicationOptions)).toEqual([])
     expect(none).not.toHaveProperty('machineId')
+    const some = onlyIntent<{ applicationOptions: object }>(
+      token('attach application', { application: 'ssh', user: 'root' }),
+    )
+    expect(Object.entries(some.applicationOptions)).toEqual([['user', 'root']])
   })
 })

@@ -3,8 +3,10 @@
  * read, the warning sentences when the data is sent unchanged, and content types that only look like table keys.
  */
 import { describe, expect, test } from 'vitest'
+import { AUDIT_FACTS, KERNEL_FACTS, requiredFactsWith } from '../../src/analysis/facts.js'
+import { handlerCatalogue } from '../../src/handlers/index.js'
 import { webhookModule } from '../../src/handlers/webhook.js'
-import { binding, compile, evaluate, onlyIntent } from './helpers.js'
+import { binding, compile, evaluate, noConditions, onlyIntent } from './helpers.js'
 import { expectDescribed, expectFactsSuffice } from './mutants-helpers.js'
 
 const hook = (options: Record<string, string>) =>
@@ -83,6 +85,15 @@ describe('WebHook content types', () => {
       const r = evaluate(b)
       expect([ct, r.intents, r.audit[0]?.info]).toEqual([ct, [], `b1 (unknown content type ${JSON.stringify(ct)})`])
     }
+  })
+  test('an unknown content type, or data without replace, asks for no more than every binding needs', () => {
+    const requiredFacts = requiredFactsWith({ conditions: noConditions, handlers: handlerCatalogue })
+    for (const options of [
+      { content_type: 'text/plain', replace: 'True', data: '{serial}' },
+      { data: '{"a": "{surname}"}' },
+      { replace: 'True', data: '{"a": "b"}' },
+    ])
+      expect(requiredFacts([hook(options)], 'token_init', 'post')).toEqual([...KERNEL_FACTS, ...AUDIT_FACTS].sort())
   })
   test('an unknown content type reads nothing of the event', () => {
     const r = expectFactsSuffice(hook({ content_type: 'text/plain', replace: 'True', data: '{serial}' }))
