@@ -69,6 +69,11 @@ describe('token_locked', () => {
       compared: { actual: true, expected: false },
     })
   })
+  it('without a token and without a user it is false', () => {
+    const { user: _u, ...nobody } = withoutToken()
+    expect(verdict({ token_locked: 'False' }, nobody)).toBe('fire')
+    expect(verdict({ token_locked: 'True' }, nobody)).toBe('skip')
+  })
   it('reads the fail counter, the maximum and the user’s locked-token flag', () => {
     expect(compiled('token_locked', 'True').facts).toEqual(['token.failcount', 'token.maxfail', 'user.hasLockedToken'])
   })
