@@ -21,6 +21,8 @@ export default {
   // is copied there (docs/*.md stays: test/handlers/docs.test.ts reads docs/handlers.md).
   disableTypeChecks: '{src,test}/**/*.ts',
   ignorePatterns: [
+    // the sandboxes of other runs (scripts/mutate.mjs gives each file its own)
+    '.stryker-tmp*',
     'docs/api',
     'bench',
     'examples',
