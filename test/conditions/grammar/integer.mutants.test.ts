@@ -1,0 +1,78 @@
+/**
+ * Behaviour of integer comparisons (SPEC 3.1 `compare_ints`, D11) that a mutation run of
+ * src/conditions/grammar/integer.ts found untested: the reasons a value is always false, the comparator each
+ * spelling compiles to, and Python `int()` at the edges (a lone sign, zero with a sign, the safe-integer bound).
+ */
+import { describe, expect, it } from 'vitest'
+import { compileIntComparison, parseInteger } from '../../../src/conditions/grammar/integer.js'
+import { compileCondition } from '../../../src/conditions/index.js'
+
+describe('a value that is always false says why (D11)', () => {
+  it.each([
+    ['', 'empty-value', 'the value is empty, so the condition is always false'],
+    ['  ', 'empty-value', 'the value is empty, so the condition is always false'],
+    ['1==1==1', 'repeated-comparator', 'the comparator ==, = appears more than once, so the condition is always false'],
+    ['<<5', 'repeated-comparator', 'the comparator < appears more than once, so the condition is always false'],
+    ['>x', 'non-integer', '"x" is not an integer, so the condition is always false'],
+    ['> 1.5 ', 'non-integer', '"1.5" is not an integer, so the condition is always false'],
+    ['<>5', 'non-integer', '">5" is not an integer, so the condition is always false'],
+    ['5<', 'non-integer', '"" is not an integer, so the condition is always false'],
+  ])('%j: %s', (value, code, reason) => expect(compileIntComparison(value)).toEqual({ _tag: 'IntNever', code, reason }))
+
+  it('check reports the reason as a warning of the condition', () => {
+    const c = compileCondition('failcounter', '>x')
+    expect(c._tag === 'Right' && c.right.warnings).toEqual([
+      {
+        code: 'non-integer',
+        message: 'failcounter: "x" is not an integer, so the condition is always false',
+        path: [],
+      },
+    ])
+  })
+})
+
+describe('each spelling compiles to its relation; a bare number is equality', () => {
+  it.each([
+    ['5', 'eq', '=='],
+    [' 5 ', 'eq', '=='],
+    ['=5', 'eq', '='],
+    ["'equals'5", 'eq', "'equals'"],
+    ["'!equals'5", 'ne', "'!equals'"],
+    ['a<5', 'lt', '<'],
+    ['=<5', 'le', '=<'],
+    ["'<='5", 'le', "'<='"],
+    ['=>5', 'ge', '=>'],
+  ])('%j → %s', (value, op, written) =>
+    expect(compileIntComparison(value)).toEqual({ _tag: 'IntCompare', op, operand: 5, written }),
+  )
+  it('the operand keeps its sign and reads any script’s digits', () => {
+    expect(compileIntComparison('<-5')).toMatchObject({ op: 'lt', operand: -5 })
+    expect(compileIntComparison('>+5')).toMatchObject({ op: 'gt', operand: 5 })
+    expect(compileIntComparison('<١٢')).toMatchObject({ op: 'lt', operand: 12 })
+  })
+})
+
+describe('parseInteger at the edges (Python int())', () => {
+  it('a lone sign is not an integer; a signed zero is zero', () => {
+    expect(parseInteger('+')).toBeUndefined()
+    expect(parseInteger('-')).toBeUndefined()
+    expect(Object.is(parseInteger('-0'), 0)).toBe(true)
+    expect(Object.is(parseInteger('+0'), 0)).toBe(true)
+    expect(parseInteger('00')).toBe(0)
+  })
+  it('long digit strings are read exactly, as a number up to 2^53 − 1 and as a bigint beyond', () => {
+    expect(parseInteger('123456789012345')).toBe(123_456_789_012_345)
+    expect(parseInteger('1234567890123456')).toBe(1_234_567_890_123_456)
+    expect(parseInteger('-12345678901234')).toBe(-12_345_678_901_234)
+    expect(parseInteger('9007199254740991')).toBe(9_007_199_254_740_991)
+    expect(parseInteger('9007199254740993')).toBe(9_007_199_254_740_993n)
+    expect(parseInteger('-9007199254740993')).toBe(-9_007_199_254_740_993n)
+  })
+  it('blanks, signs and underscores around any script’s digits', () => {
+    expect(parseInteger(' 1')).toBe(1)
+    expect(parseInteger('1 ')).toBe(1)
+    expect(parseInteger('1_0_0')).toBe(100)
+    expect(parseInteger('+١')).toBe(1)
+    expect(parseInteger('٠')).toBe(0)
+  })
+})
