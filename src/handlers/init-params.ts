@@ -43,7 +43,7 @@ const toJson = (node: JsonNode): Json => {
 
 const BOOL_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'])
 const BOOL_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'])
-const NULLS = new Set(['', '~', 'null', 'Null', 'NULL'])
+const NULLS = new Set(['~', 'null', 'Null', 'NULL'])
 
 /**
  * A YAML 1.1 scalar as PyYAML's safe loader reads it (the common forms): quoted strings, null, booleans, decimal
@@ -57,9 +57,16 @@ const NULLS = new Set(['', '~', 'null', 'Null', 'NULL'])
  */
 export const yamlScalar = (raw: string): Json | undefined => {
   const trimmed = raw.trim()
-  // A plain scalar ends at a comment; it cannot hold `: ` (YAML reads a nested mapping there).
-  const text = trimmed.startsWith("'") || trimmed.startsWith('"') ? trimmed : trimmed.replace(/\s+#.*$/, '')
-  if (text !== trimmed && text.trim() === '') return null
+  // A comment starts at `#` first or after a blank (`a: # none` is null); after a quoted scalar only blanks and a
+  // comment may follow. A plain scalar cannot hold `: ` (YAML reads a nested mapping there).
+  const quoted = /^('(?:[^']|'')*'|"(?:[^"\\]|\\.)*")\s+#/.exec(trimmed)
+  const text =
+    quoted !== null
+      ? (quoted[1] as string)
+      : trimmed.startsWith("'") || trimmed.startsWith('"')
+        ? trimmed
+        : trimmed.replace(/(?:^|\s+)#.*$/, '')
+  if (text === '') return null
   if (!text.startsWith("'") && !text.startsWith('"') && /:(?:\s|$)/.test(text)) return undefined
   if (text.startsWith("'"))
     return text.length >= 2 && text.endsWith("'") ? text.slice(1, -1).replace(/''/g, "'") : undefined

@@ -1,0 +1,105 @@
+/**
+ * Token enroll `additional_params` (SPEC 4.2) as yaml.safe_load reads the simple mappings administrators write:
+ * every YAML 1.1 boolean and null spelling, comments, numbers, keys, and the reasons tripline gives when it cannot
+ * read a text.
+ */
+import { describe, expect, test } from 'vitest'
+import { parseAdditionalParams, yamlScalar } from '../../src/handlers/init-params.js'
+
+const mapping = (text: string) => {
+  const r = parseAdditionalParams(text)
+  return r._tag === 'Right' && r.right._tag === 'Mapping' ? Object.fromEntries(r.right.entries) : r
+}
+
+describe('YAML 1.1 scalars', () => {
+  test.each(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'])('%s is true', (text) => {
+    expect(yamlScalar(text)).toBe(true)
+    expect(mapping(`k: ${text}`)).toEqual({ k: true })
+  })
+  test.each(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'])('%s is false', (text) => {
+    expect(yamlScalar(text)).toBe(false)
+  })
+  test.each(['~', 'null', 'Null', 'NULL', ''])('%j is null', (text) => {
+    expect(yamlScalar(text)).toBeNull()
+  })
+  test.each(['yES', 'nULL', 'tRUE', 'Nope', 'nil'])('%s is a string', (text) => {
+    expect(yamlScalar(text)).toBe(text)
+  })
+  test.each([
+    ['+5', 5],
+    ['-0', -0],
+    ['0', 0],
+    ['1_000', 1000],
+    ['.5', 0.5],
+    ['-1.5e3', -1500],
+    ['1_0.2_5', 10.25],
+    ['99999999999999999999', '99999999999999999999'],
+    ['1e3', '1e3'],
+    ['1.', '1.'],
+    ['a:b', 'a:b'],
+    ['a#b', 'a#b'],
+  ])('%j reads as %j', (text, value) => {
+    expect(yamlScalar(text)).toEqual(value)
+  })
+  test.each(['[a', '{a', '&a', '*a', '!a', '|', '>', '%a', '@a', '`a', 'a: b', 'a:', "'open", '"open', '"a" x'])(
+    '%j is not a scalar tripline reads',
+    (text) => {
+      expect(yamlScalar(text)).toBeUndefined()
+    },
+  )
+})
+
+describe('comments', () => {
+  test('a comment after a value, a comment as the whole value (null), and after quoted values', () => {
+    expect(mapping('a: 1 # one\nb: # nothing\nc: \'x y\'  # quoted\nd: "z" # double\ne: f#g')).toEqual({
+      a: 1,
+      b: null,
+      c: 'x y',
+      d: 'z',
+      e: 'f#g',
+    })
+  })
+  test('a quoted value keeps a # inside the quotes', () => {
+    expect(mapping('a: \'x # y\'\nb: "p # q"')).toEqual({ a: 'x # y', b: 'p # q' })
+  })
+})
+
+describe('keys and mappings', () => {
+  test('keys: quoted, numbers and booleans become their text; a later key replaces an earlier one', () => {
+    expect(mapping('"a b": 1\n1: x\ntrue: v\nk: 1\nk: 2')).toEqual({ 'a b': 1, '1': 'x', true: 'v', k: 2 })
+    expect(mapping('1: x\n1: z')).toEqual({ '1': 'z' })
+  })
+  test('a null key is not readable', () => {
+    expect(parseAdditionalParams('~: x')).toEqual({
+      _tag: 'Left',
+      left: 'additional_params: cannot read "~: x"; write a JSON object',
+    })
+  })
+  test('Windows line ends and comment lines between entries', () => {
+    expect(mapping('a: 1\r\n# c\r\nb: 2\r\n')).toEqual({ a: 1, b: 2 })
+  })
+  test('flow mappings: commas inside quotes, empty items, nested quotes', () => {
+    expect(mapping('{a: "x, y", b: \'p, q\',, c: 3,}')).toEqual({ a: 'x, y', b: 'p, q', c: 3 })
+    expect(mapping('{a: "it\'s, fine"}')).toEqual({ a: "it's, fine" })
+  })
+  test('JSON mappings keep JSON types; NaN and Infinity read as null', () => {
+    expect(
+      mapping('{"a": true, "b": false, "c": null, "d": 1.5, "e": NaN, "f": -Infinity, "g": [1, {"h": 2}]}'),
+    ).toEqual({ a: true, b: false, c: null, d: 1.5, e: null, f: null, g: [1, { h: 2 }] })
+  })
+})
+
+describe('what is not a mapping, and what tripline cannot read', () => {
+  test.each(['abc', '12', 'yes', '- a', '-1', '#', '  # only'])('%j is not a mapping (ignored)', (text) => {
+    expect(parseAdditionalParams(text)).toEqual({ _tag: 'Right', right: { _tag: 'NotAMapping' } })
+  })
+  test.each([
+    ['[a', 'additional_params is not YAML tripline can read; write a JSON object'],
+    ['{a: 1', 'additional_params: an unterminated {…} mapping; write a JSON object'],
+    ['a: 1\n  b: 2', 'additional_params: nested YAML is not supported; write a JSON object'],
+    ['a: 1\nb c', 'additional_params: cannot read "b c"; write a JSON object'],
+    ['{a: 1, [b]: 2}', 'additional_params: cannot read "[b]: 2"; write a JSON object'],
+  ])('%j: %s', (text, reason) => {
+    expect(parseAdditionalParams(text)).toEqual({ _tag: 'Left', left: reason })
+  })
+})
