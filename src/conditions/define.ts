@@ -71,7 +71,7 @@ export const defineCondition = <D extends { readonly _tag: string }>(parts: Cond
     try {
       outcome = test(ctx)
     } catch (e) {
-      outcome = evalFailure('InternalError', e instanceof Error ? e.message : String(e))
+      return { name, value, verdict: 'error', compared: {}, reason: e instanceof Error ? e.message : String(e) }
     }
     if (typeof outcome !== 'boolean') return { name, value, verdict: 'error', compared: {}, reason: outcome.message }
     const skipped = outcome ? skip(ctx) : undefined
