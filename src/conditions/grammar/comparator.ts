@@ -149,7 +149,8 @@ export const parseComparison = (text: string, mode: ParseMode): ParsedComparison
         repeated,
       }
     }
-    if (pieces.length > 2) repeated.push(written)
+    // `'<'` and `'>'` are candidates twice in both modes (a word comparator and a quoted basic one): report them once
+    if (pieces.length > 2 && !repeated.includes(written)) repeated.push(written)
   }
   return { key: '', comparator: 'equals', value: trimmed, written: undefined, repeated }
 }

@@ -12,6 +12,11 @@ describe('a value that is always false says why (D11)', () => {
     ['', 'empty-value', 'the value is empty, so the condition is always false'],
     ['  ', 'empty-value', 'the value is empty, so the condition is always false'],
     ['1==1==1', 'repeated-comparator', 'the comparator ==, = appears more than once, so the condition is always false'],
+    [
+      "'>'5'>'6",
+      'repeated-comparator',
+      "the comparator '>', > appears more than once, so the condition is always false",
+    ],
     ['<<5', 'repeated-comparator', 'the comparator < appears more than once, so the condition is always false'],
     ['>x', 'non-integer', '"x" is not an integer, so the condition is always false'],
     ['> 1.5 ', 'non-integer', '"1.5" is not an integer, so the condition is always false'],
