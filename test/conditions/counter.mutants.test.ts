@@ -40,4 +40,15 @@ describe('counter', () => {
     })
     expect(c.warnings).toEqual([])
   })
+  it('has no {now}: braces in the key or the value are text, and the clock is never read', () => {
+    const braces = withEvent({ counters: { '{now}': 2 } })
+    expect(testOf('counter', '{now} == 2', braces)).toBe(true)
+    expect(testOf('counter', '{now} > 1', braces)).toBe(true)
+    expect(compiled('counter', '{now} == 2').facts).toEqual(['counters.{now}'])
+    expect(compiled('counter', 'c != {now}').facts).toEqual(['counters.c'])
+    expect(testOf('counter', 'c != {now}', counters)).toBe(true)
+    expect(compiled('counter', 'c == {now}').data).toMatchObject({
+      comparison: { operand: { _tag: 'Text', text: '{now}' } },
+    })
+  })
 })
