@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import type { Event } from '../../src/core/model.js'
 import { counterModule } from '../../src/handlers/counter.js'
 import { baseEvent, binding, onlyIntent } from './helpers.js'
-import { expectDescribed, expectFactsSuffice } from './mutants-helpers.js'
+import { actionFacts, expectDescribed, expectFactsSuffice } from './mutants-helpers.js'
 
 const decrease = (counter_name: string, counters?: Event['counters']) =>
   onlyIntent<{ currentValue: number }>(
@@ -33,6 +33,16 @@ describe('Counter decrease_counter reads the summed counter value', () => {
         expectFactsSuffice(binding('Counter', action, { counter_name: 'a' }), { ...baseEvent, counters: { a: 1 } })
           .intents,
       ).toHaveLength(1)
+  })
+})
+
+describe('Counter: the host resolves only the counter decrease_counter reads', () => {
+  test.each([
+    ['increase_counter', []],
+    ['decrease_counter', ['counters.logins.failed']],
+    ['reset_counter', []],
+  ])('%s', (action, facts) => {
+    expect(actionFacts(binding('Counter', action, { counter_name: 'logins.failed' }))).toEqual(facts)
   })
 })
 

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest'
 import type { Event } from '../../src/core/model.js'
 import { customUserAttributesModule } from '../../src/handlers/custom-user-attributes.js'
 import { baseEvent, binding, compile, onlyIntent } from './helpers.js'
-import { expectDescribed, expectFactsSuffice } from './mutants-helpers.js'
+import { actionFacts, expectDescribed, expectFactsSuffice } from './mutants-helpers.js'
 
 const SET = 'set_custom_user_attributes'
 const DELETE = 'delete_custom_user_attributes'
@@ -67,6 +67,13 @@ describe('CustomUserAttributes: whose attribute, read from the declared facts', 
       success: false,
       info: 'b1 (Unable to determine the user "logged_in_user" for delete_custom_user_attributes)',
     })
+  })
+})
+
+describe('CustomUserAttributes: the host resolves only the user the action changes', () => {
+  test.each([SET, DELETE])('%s', (action) => {
+    expect(actionFacts(bind(action, { attrkey: 'k' }))).toEqual(['user'])
+    expect(actionFacts(bind(action, { user: 'logged_in_user', attrkey: 'k' }))).toEqual(['loggedIn'])
   })
 })
 

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest'
 import { loggingModule } from '../../src/handlers/logging.js'
 import { binding, compile, evaluate, onlyIntent } from './helpers.js'
-import { expectDescribed } from './mutants-helpers.js'
+import { actionFacts, expectDescribed } from './mutants-helpers.js'
 
 describe('Logging level names (Python aliases)', () => {
   test.each([
@@ -30,6 +30,17 @@ describe('Logging message errors', () => {
   test('an unknown tag in the message names the logging message and the tag', () => {
     const { issues } = compile(binding('Logging', 'logging', { message: 'x {nope}' }))
     expect(issues[0]?.message).toMatch(/^logging message: unknown tag \{nope\}; known tags: /)
+  })
+})
+
+describe('Logging: the host resolves what the message tags read', () => {
+  test('the default message reads only the request path', () => {
+    expect(actionFacts(binding('Logging', 'logging'))).toEqual([])
+  })
+  test('tags add their facts', () => {
+    expect(actionFacts(binding('Logging', 'logging', { message: '{givenname} {tokentype}' }))).toEqual([
+      'user.info.givenname',
+    ])
   })
 })
 

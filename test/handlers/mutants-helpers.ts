@@ -3,10 +3,11 @@
  * - the descriptor texts (SPEC 4, docs, `check`): a module and each of its actions and options say what they do in
  *   a sentence, ending with a full stop;
  * - the facts an action declares are all it reads (src/analysis/facts.ts): evaluating the event pruned to
- *   `requiredFacts` gives the same evaluation, so a host that resolves only those fields sees the same intents.
+ *   `requiredFacts` gives the same evaluation, so a host that resolves only those fields sees the same intents;
+ *   and they are no more than it reads (`actionFacts`: what one binding adds to the kernel's and the audit's facts).
  */
 import { expect } from 'vitest'
-import { prune, requiredFactsWith } from '../../src/analysis/facts.js'
+import { AUDIT_FACTS, KERNEL_FACTS, prune, requiredFactsWith } from '../../src/analysis/facts.js'
 import type { Binding, Event } from '../../src/core/model.js'
 import { handlerCatalogue } from '../../src/handlers/index.js'
 import type { HandlerModuleDescriptor } from '../../src/handlers/module.js'
@@ -40,4 +41,11 @@ export const expectFactsSuffice = (b: Binding, event: Event = baseEvent) => {
   const pruned = engine.evaluate(prune(event, requiredFacts(bs, event.name, event.position)), bs)
   expect(pruned).toStrictEqual(whole)
   return whole
+}
+
+/** The facts one binding makes the host resolve beyond the kernel's and the audit's own (sorted, normalised). */
+export const actionFacts = (b: Binding, event: Pick<Event, 'name' | 'position'> = baseEvent): ReadonlyArray<string> => {
+  const bs = [{ ...b, events: [event.name], position: event.position }]
+  const base = new Set([...KERNEL_FACTS, ...AUDIT_FACTS])
+  return requiredFacts(bs, event.name, event.position).filter((f) => !base.has(f))
 }

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest'
 import type { Event } from '../../src/core/model.js'
 import { scriptModule } from '../../src/handlers/script.js'
 import { baseEvent, binding, compile, onlyIntent } from './helpers.js'
-import { expectDescribed, expectFactsSuffice } from './mutants-helpers.js'
+import { actionFacts, expectDescribed, expectFactsSuffice } from './mutants-helpers.js'
 
 const args = (options: Record<string, string>, event: Event = baseEvent) =>
   onlyIntent<{ args: ReadonlyArray<string> }>(
@@ -36,6 +36,20 @@ describe('Script: each argument option on its own reads what it needs', () => {
   })
   test('without any argument option the script reads nothing of the event', () => {
     expect(args({})).toEqual([])
+  })
+})
+
+describe('Script: the host resolves only what the arguments need', () => {
+  test.each([
+    [{}, []],
+    [{ serial: 'True' }, []],
+    [{ user: 'True' }, ['user']],
+    [{ realm: 'True' }, ['user']],
+    [{ logged_in_user: 'True' }, ['loggedIn']],
+    [{ logged_in_role: 'True' }, ['loggedIn']],
+    [{ user: 'True', logged_in_role: 'True' }, ['loggedIn', 'user']],
+  ])('%o', (options, facts) => {
+    expect(actionFacts(binding('Script', 'run.sh', { background: 'wait', ...options }))).toEqual(facts)
   })
 })
 
