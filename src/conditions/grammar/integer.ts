@@ -50,6 +50,12 @@ export type IntComparison =
     }
 
 const PY_INT = /^[+-]?\p{Nd}+(?:_\p{Nd}+)*$/u
+/**
+ * The blanks `int()` ignores around the number: ASCII `\t`–`\r` and space, and the non-ASCII Unicode blanks (which
+ * CPython turns into spaces first). Unlike `str.strip()`, not the separators U+001C–U+001F: `int('5\x1c')` fails.
+ */
+const INT_BLANKS =
+  /^[\t-\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+|[\t-\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+$/g
 const DIGIT = /\p{Nd}/u
 const NON_ASCII = /\P{ASCII}/u
 
@@ -97,7 +103,7 @@ export const parseInteger = (text: string): Int | undefined => {
       if (i === len) return Number(text) || 0
     }
   }
-  const t = pyStrip(text)
+  const t = text.replace(INT_BLANKS, '')
   if (!PY_INT.test(t)) return undefined
   const clean = asciiDigits(t.replaceAll('_', ''))
   const n = Number(clean)

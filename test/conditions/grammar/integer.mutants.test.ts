@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileIntComparison, parseInteger } from '../../../src/conditions/grammar/integer.js'
 import { compileCondition } from '../../../src/conditions/index.js'
+import { verdict, withToken } from '../engine.js'
 
 describe('a value that is always false says why (D11)', () => {
   it.each([
@@ -79,5 +80,37 @@ describe('parseInteger at the edges (Python int())', () => {
     expect(parseInteger('1_0_0')).toBe(100)
     expect(parseInteger('+١')).toBe(1)
     expect(parseInteger('٠')).toBe(0)
+  })
+})
+
+describe('the blanks int() ignores', () => {
+  it('ASCII blanks and the Unicode blanks, but not the separators U+001C to U+001F (Python: int("5\\x1c") fails)', () => {
+    for (const b of [
+      '\t',
+      '\n',
+      '\v',
+      '\f',
+      '\r',
+      ' ',
+      '\x85',
+      '\xa0',
+      '\u1680',
+      '\u2000',
+      '\u200a',
+      '\u2028',
+      '\u2029',
+      '\u202f',
+      '\u205f',
+      '\u3000',
+    ])
+      expect(parseInteger(`${b}${b}5${b}`), JSON.stringify(b)).toBe(5)
+    for (const s of ['\x1c', '\x1d', '\x1e', '\x1f']) {
+      expect(parseInteger(`5${s}`), JSON.stringify(s)).toBeUndefined()
+      expect(parseInteger(`${s}5`), JSON.stringify(s)).toBeUndefined()
+    }
+  })
+  it('a stored count with a trailing separator is not an integer: the binding fails, as in privacyIDEA', () => {
+    expect(verdict({ count_auth: '>1' }, withToken({ info: { count_auth: '5\x1c' } }))).toBe('error:ValueError')
+    expect(verdict({ count_auth: '>1' }, withToken({ info: { count_auth: '5\u3000' } }))).toBe('fire')
   })
 })
