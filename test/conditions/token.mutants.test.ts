@@ -334,3 +334,30 @@ describe('token_is_in_container', () => {
     expect(compiled('token_is_in_container', 'True').facts).toEqual(['token.inContainer'])
   })
 })
+
+describe('the typed data of each compiled condition (ConditionData)', () => {
+  it.each<readonly [string, string, unknown]>([
+    ['token_locked', 'True', { _tag: 'TokenLocked', expected: true }],
+    ['tokenrealm', 'r1,r2', { _tag: 'TokenRealm', items: new Set(['r1', 'r2']) }],
+    ['tokenresolver', 'x', { _tag: 'TokenResolver', items: new Set(['x']) }],
+    ['tokentype', 'totp', { _tag: 'TokenType', items: new Set(['totp']) }],
+    ['token_has_owner', 'False', { _tag: 'TokenHasOwner', expected: false }],
+    ['token_is_orphaned', 'True', { _tag: 'TokenIsOrphaned', expected: true }],
+    ['token_validity_period', 'True', { _tag: 'TokenValidityPeriod', expected: true }],
+    ['token_is_in_container', '1', { _tag: 'TokenIsInContainer', expected: true }],
+    ['rollout_state', 'clientwait', { _tag: 'RolloutState', expected: 'clientwait' }],
+    [
+      'otp_counter',
+      '>5',
+      { _tag: 'OtpCounter', comparison: { _tag: 'IntCompare', op: 'gt', operand: 5, written: '>' } },
+    ],
+    [
+      'failcounter',
+      '5',
+      { _tag: 'Failcounter', comparison: { _tag: 'IntCompare', op: 'eq', operand: 5, written: '==' } },
+    ],
+  ])('%s: %j', (name, value, data) => expect(compiled(name, value).data).toEqual(data))
+  it('serial keeps the pattern, the translated regex and the match mode', () => {
+    expect(compiled('serial', '^OATH')).toMatchObject({ data: { _tag: 'Serial', pattern: '^OATH', mode: 'match' } })
+  })
+})

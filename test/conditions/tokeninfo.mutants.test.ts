@@ -150,3 +150,19 @@ describe('tokeninfo', () => {
     })
   })
 })
+
+describe('the typed data of each compiled condition (ConditionData)', () => {
+  const gt1 = { _tag: 'IntCompare', op: 'gt', operand: 1, written: '>' }
+  it.each<readonly [string, string, unknown]>([
+    ['last_auth', '2h', { _tag: 'LastAuth', durationMs: 7_200_000 }],
+    ['count_auth', '>1', { _tag: 'CountAuth', comparison: gt1 }],
+    ['count_auth_success', '>1', { _tag: 'CountAuthSuccess', comparison: gt1 }],
+    ['count_auth_fail', '>1', { _tag: 'CountAuthFail', comparison: gt1 }],
+  ])('%s: %j', (name, value, data) => expect(compiled(name, value).data).toEqual(data))
+  it('tokeninfo keeps the key and the comparison', () => {
+    expect(compiled('tokeninfo', 'myValue < 100').data).toMatchObject({
+      _tag: 'TokenInfo',
+      comparison: { key: 'myValue', written: '<' },
+    })
+  })
+})

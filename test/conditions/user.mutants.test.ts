@@ -129,3 +129,27 @@ describe('user_token_number and user_container_number', () => {
     expect(compiled('user_container_number', '1').facts).toEqual(['user.login', 'user.containerCount'])
   })
 })
+
+describe('the typed data of each compiled condition (ConditionData)', () => {
+  it.each<readonly [string, string, unknown]>([
+    ['realm', 'r1,r2', { _tag: 'Realm', items: new Set(['r1', 'r2']) }],
+    ['resolver', 'x', { _tag: 'Resolver', items: new Set(['x']) }],
+    ['logged_in_user', 'admin', { _tag: 'LoggedInUser', role: 'admin' }],
+    [
+      'user_token_number',
+      '>1',
+      { _tag: 'UserTokenNumber', comparison: { _tag: 'IntCompare', op: 'gt', operand: 1, written: '>' } },
+    ],
+    [
+      'user_container_number',
+      '1',
+      { _tag: 'UserContainerNumber', comparison: { _tag: 'IntCompare', op: 'eq', operand: 1, written: '==' } },
+    ],
+  ])('%s: %j', (name, value, data) => expect(compiled(name, value).data).toEqual(data))
+  it('user_info keeps the key and the comparison', () => {
+    expect(compiled('user_info', 'email == x').data).toMatchObject({
+      _tag: 'UserInfo',
+      comparison: { key: 'email', written: '==' },
+    })
+  })
+})
