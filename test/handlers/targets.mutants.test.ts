@@ -14,7 +14,10 @@ import { baseEvent } from './helpers.js'
 
 const bare: Event = { name: 'x', position: 'post', now: baseEvent.now, request: { params: {} } }
 const token = baseEvent.token as NonNullable<Event['token']>
-const container = (owners: NonNullable<Event['container']>['owners'], serial = 'C1'): Event['container'] => ({
+const container = (
+  owners: NonNullable<Event['container']>['owners'],
+  serial = 'C1',
+): NonNullable<Event['container']> => ({
   serial,
   type: 'generic',
   states: [],
