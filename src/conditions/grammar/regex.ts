@@ -96,9 +96,13 @@ const categoryClass = (c: Category, ascii: boolean): string => {
   return `[${c === lower ? '' : '^'}${categoryBody(lower, ascii)}]`
 }
 
+/**
+ * `\b` and `\B`. Python's `\B` (up to 3.13) never matches in an empty string, although no word character is on
+ * either side there: `(?!^$)` (the pattern has no `m` flag, so `^` and `$` are the ends of the input).
+ */
 const wordBoundary = (negated: boolean, ascii: boolean): string => {
   const w = categoryClass('w', ascii)
-  return negated ? `(?:(?<=${w})(?=${w})|(?<!${w})(?!${w}))` : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`
+  return negated ? `(?:(?<=${w})(?=${w})|(?!^$)(?<!${w})(?!${w}))` : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`
 }
 
 type Item = 'none' | 'atom' | 'anchor' | 'assert' | 'quantified'

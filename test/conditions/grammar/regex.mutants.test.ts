@@ -234,6 +234,13 @@ describe('word boundaries \\b \\B', () => {
     ['\\Bé', 'search', ' é', null],
     ['a\\bé', 'search', 'aé', null],
     ['(?a)a\\bé', 'search', 'aé', 'aé'],
+    // Python 3.11's \B never matches in an empty text, although no word character is on either side
+    ['\\B', 'search', '', null],
+    ['(?a)\\B', 'full', '', null],
+    ['\\B|-', 'search', '', null],
+    ['\\B', 'search', ' ', ''],
+    ['$\\B', 'search', ' ', ''],
+    ['\\b', 'search', '', null],
   ])('%j (%s) on %j matches %j, as in Python', (pattern, mode, text, expected) => {
     expect(matched(pattern, mode, text)).toBe(expected)
   })
