@@ -368,7 +368,7 @@ const onContainer = <const T extends ReadonlyArray<OptionSpec>, Tag extends Cont
     const plan = build(options)
     return right({
       facts: ['container.serial', ...(plan.facts ?? [])],
-      ...(plan.warnings !== undefined ? { warnings: plan.warnings } : {}),
+      warnings: plan.warnings ?? [],
       run: (ctx: EvalContext, binding: Binding): ActionResult => {
         const container = containerTarget(ctx.event)
         if (container === undefined) return declined(NO_CONTAINER)
