@@ -53,6 +53,8 @@ describe('Token facts: evaluating the event pruned to the required facts changes
       ['set validity', {}],
       ['enroll', { tokentype: 'hotp' }],
       ['attach application', { application: 'ssh' }],
+      ['set tokeninfo', { key: 'k', value: 'fixed' }],
+      ['set description', { description: 'fixed' }],
     ] as const)
       expect([action, requiredFacts([binding('Token', action, options)], 'token_init', 'post')]).toEqual([
         action,
@@ -179,7 +181,44 @@ describe('Token failures and run details say what happened', () => {
   })
 })
 
+describe('Token option templates: sentences name the option', () => {
+  test('an offset with another unit warns; the text stays as written', () => {
+    expect(compile(binding('Token', 'set description', { description: '{now}+3y' })).action?.warnings).toEqual([
+      {
+        code: 'offset-unit',
+        message:
+          'description: the offset unit "y" after {now} is not one of s, m, h, d; the offset text stays as written',
+        path: ['options', 'description'],
+      },
+    ])
+    expect(compile(binding('Token', 'set tokeninfo', { key: 'k', value: '{now}+3y' })).action?.warnings).toEqual([
+      {
+        code: 'offset-unit',
+        message: 'value: the offset unit "y" after {now} is not one of s, m, h, d; the offset text stays as written',
+        path: ['options', 'value'],
+      },
+    ])
+    expect(onlyIntent(token('set tokeninfo', { key: 'k', value: '{now}+3y' }))).toMatchObject({
+      value: '2026-11-29 10:00:00.000000+0100+3y',
+    })
+  })
+  test('an unknown tag lists the tags the option knows', () => {
+    expect(compile(binding('Token', 'set description', { description: '{x}' })).issues.map((i) => i.message)).toEqual([
+      'description: unknown tag {x}; known tags: {now}, {current_time} (with an optional offset such as +7d), {client_ip}, {ua_browser}, {ua_string}',
+    ])
+    expect(compile(binding('Token', 'set tokeninfo', { key: 'k', value: '{x}' })).issues.map((i) => i.message)).toEqual(
+      [
+        'value: unknown tag {x}; known tags: {now}, {current_time} (with an optional offset such as +7d), {client_ip}, {ua_browser}, {ua_string}, {username}, {realm}',
+      ],
+    )
+  })
+})
+
 describe('Token enroll parameters (SPEC 4.2)', () => {
+  test('no identifier key unless the identifier is given', () => {
+    expect(Object.keys(params({ tokentype: 'sms', user: 'True' }))).toEqual(['type', 'genkey', 'realm', 'phone'])
+    expect(Object.keys(params({ tokentype: 'email', user: 'True' }))).toEqual(['type', 'genkey', 'realm', 'email'])
+  })
   test('sms: the user’s mobile number; no gateway unless given; empty when the user has none', () => {
     expect(params({ tokentype: 'sms', user: 'True' })).toEqual({
       type: 'sms',
