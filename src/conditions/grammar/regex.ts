@@ -132,8 +132,24 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
   let ascii = false
   let unicode = false
 
-  // Leading global flags: (?aiLmsux), possibly several.
+  // Leading global flags: (?aiLmsux), possibly several. Comments (?#…) and, once (?x) is on, blanks and # comments
+  // are no items of the pattern: Python still takes flags after them as leading ones.
   for (;;) {
+    const c = cps[pos]
+    if (global.x && c !== undefined && VERBOSE_SPACE.has(c)) {
+      pos += 1
+      continue
+    }
+    if (global.x && c === '#') {
+      while (pos < cps.length && cps[pos] !== '\n') pos += 1
+      continue
+    }
+    if (c === '(' && cps[pos + 1] === '?' && cps[pos + 2] === '#') {
+      const end = cps.indexOf(')', pos)
+      if (end < 0) break
+      pos = end + 1
+      continue
+    }
     const m = /^\(\?([a-zA-Z]+)\)/.exec(cps.slice(pos, pos + 12).join(''))
     if (m === null) break
     for (const f of m[1] as string) {

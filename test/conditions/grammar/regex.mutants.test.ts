@@ -509,3 +509,21 @@ describe('\\z, which Python accepts from 3.14 on, ends the text as \\Z does', ()
     expect(refusal('\\z*')).toBe('nothing to repeat at position 2')
   })
 })
+
+describe('leading global flags may follow comments, and blanks once (?x) is on, as in Python', () => {
+  it.each<readonly [string, Mode, string, string | null]>([
+    ['(?#c)(?i)a', 'search', 'A', 'A'],
+    ['(?x) (?i) a', 'search', 'A', 'A'],
+    ['(?x)# note\n(?i)a', 'search', 'A', 'A'],
+    ['(?#c)(?#d)(?m)^a', 'search', 'b\na', 'a'],
+    ['(?#c)(?s).', 'search', '\n', '\n'],
+  ])('%j (%s) on %j matches %j, as in Python', (pattern, mode, text, expected) => {
+    expect(matched(pattern, mode, text)).toBe(expected)
+  })
+  it.each([
+    ['a(?#c)(?i)', 'global flags not at the start of the expression at position 6'],
+    ['(?#c)a(?i)', 'global flags not at the start of the expression at position 6'],
+    ['(?x)a (?i)', 'global flags not at the start of the expression at position 6'],
+    ['(?#c', 'missing ), unterminated comment at position 0'],
+  ])('%j is refused: %s', (pattern, reason) => expect(refusal(pattern)).toBe(reason))
+})
