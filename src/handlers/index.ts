@@ -71,7 +71,7 @@ export interface TriplineHandlerCatalogue extends HandlerCatalogue {
  * @since 0.1.0
  */
 export const handlerCatalogue: TriplineHandlerCatalogue = {
-  module: (name) => (typeof name === 'string' ? BY_NAME.get(name) : undefined),
+  module: (name) => BY_NAME.get(name),
 }
 
 /**
