@@ -41,9 +41,11 @@ describe('deriveString (D16)', () => {
   )
   test('characters are roughly uniform (rejection sampling)', () => {
     const counts = new Map<string, number>()
-    for (const c of deriveString('seed', 'uniform', 62_000, ALPHANUMERIC)) counts.set(c, (counts.get(c) ?? 0) + 1)
+    // 200 draws per character expected; the derivation is deterministic, so this is no flaky statistical test, and
+    // a fifth of the earlier 62,000 characters keeps it quick under the mutation run's instrumentation.
+    for (const c of deriveString('seed', 'uniform', 12_400, ALPHANUMERIC)) counts.set(c, (counts.get(c) ?? 0) + 1)
     expect(counts.size).toBe(62)
-    for (const n of counts.values()) expect(n).toBeGreaterThan(800)
+    for (const n of counts.values()) expect(n).toBeGreaterThan(150)
   })
   test('entropyOf: empty means none', () => {
     expect(entropyOf('')).toBeUndefined()
