@@ -34,8 +34,8 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
 const ISO_WITH_OFFSET = /[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/
 
 const naive = (y: number, mo: number, d: number, h: number, mi: number): string | undefined => {
-  if (y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59) return undefined
-  // Round-trip through the civil calendar to refuse 31 April and 29 February of common years.
+  if (y < 1 || h > 23 || mi > 59) return undefined
+  // Round-trip through the civil calendar: refuses a month or day out of range, 31 April, 29 February of common years.
   const days = daysFromCivil(y, mo, d)
   if (formatInOffset(days * 86_400_000, 0, 'YYYY-MM-DD') !== `${pad(y, 4)}-${pad(mo)}-${pad(d)}`) return undefined
   return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`
@@ -49,10 +49,11 @@ const fixed = (text: string): string | undefined => {
   if (day !== null) {
     const yy = Number(day[3])
     const year = (day[3] as string).length === 2 ? (yy >= 69 ? 1900 + yy : 2000 + yy) : yy
-    // dateutil's dayfirst: day first, unless the second number cannot be a month (12/23/2016 is 23 December).
+    // dateutil's dayfirst: day first, unless the second number cannot be a month (12/23/2016 is 23 December; when
+    // neither can be a month, the date is refused either way).
     const first = Number(day[1])
     const second = Number(day[2])
-    const [d, mo] = second > 12 && first <= 12 ? [second, first] : [first, second]
+    const [d, mo] = second > 12 ? [second, first] : [first, second]
     return naive(year, mo, d, Number(day[4] ?? 0), Number(day[5] ?? 0))
   }
   const year = YEAR_FIRST.exec(text)

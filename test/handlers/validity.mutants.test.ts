@@ -52,6 +52,8 @@ describe('fixed dates', () => {
     ['12.13.2016', '2016-12-13T00:00'],
     ['13.12.2016', '2016-12-13T00:00'],
     ['12.12.2016', '2016-12-12T00:00'],
+    ['05.12.2016', '2016-12-05T00:00'],
+    ['13/11/16', '2016-11-13T00:00'],
     ['01/1/2016', '2016-01-01T00:00'],
     // the limits of each field
     ['31.12.2016 23:59', '2016-12-31T23:59'],
@@ -103,6 +105,7 @@ describe('fixed dates', () => {
   test('compiled forms', () => {
     expect(compileValidity('+7d')).toEqual({ _tag: 'Right', right: { _tag: 'Offset', offsetMs: 604_800_000 } })
     expect(compileValidity('+7y')).toEqual({ _tag: 'Right', right: { _tag: 'Offset', offsetMs: 0 } })
+    expect(compileValidity('  ')).toEqual({ _tag: 'Right', right: { _tag: 'Offset', offsetMs: 0 } })
     expect(compileValidity('23.12.2016 9:30')).toEqual({
       _tag: 'Right',
       right: { _tag: 'Fixed', text: '2016-12-23T09:30' },
