@@ -43,7 +43,7 @@ export const lastAuth: ConditionCompiler = (name, value) => {
     const t = ctx.event.token
     if (t === undefined) return true
     const stored = textAt(t.info, 'last_auth')
-    if (stored === undefined || stored === '') return false
+    if (stored === undefined) return false // a shortcut: an empty entry is no date either (D8: false)
     const at = cachedDate(ctx, stored)
     if (at === undefined) return false
     const now = eventNow(ctx)
