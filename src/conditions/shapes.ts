@@ -93,14 +93,13 @@ export const intCondition =
     const comparison = compileIntComparison(value)
     const data: IntData<T> = { _tag: tag, comparison }
     const { skip, actual } = subject
-    const test =
-      comparison._tag === 'IntNever'
-        ? (ctx: EvalContext): Outcome => skip(ctx) !== undefined
-        : (ctx: EvalContext): Outcome => {
-            if (skip(ctx) !== undefined) return true
-            const a = actual(ctx)
-            return typeof a === 'number' ? compareInts(a, comparison) : a
-          }
+    // The subject is read even for a malformed value (which compares false): privacyIDEA reads it first, so an
+    // unreadable subject (a tokeninfo count that is not an integer) raises there whatever the value.
+    const test = (ctx: EvalContext): Outcome => {
+      if (skip(ctx) !== undefined) return true
+      const a = actual(ctx)
+      return typeof a === 'number' ? compareInts(a, comparison) : a
+    }
     return right(
       defineCondition({
         name,
@@ -357,10 +356,8 @@ export const keyedCondition =
       ((comparison._tag === 'Untyped' || comparison._tag === 'DateOrder') && comparison.operand._tag !== 'Text') ||
       (comparison._tag === 'In' && !(comparison.items instanceof Set)) ||
       (comparison._tag === 'StringContains' && typeof comparison.needle !== 'string')
-    const test =
-      comparison._tag === 'Never'
-        ? (ctx: EvalContext): Outcome => skip(ctx) !== undefined
-        : (ctx: EvalContext): Outcome => skip(ctx) !== undefined || compareGeneric(ctx, comparison, lookup(ctx, key))
+    const test = (ctx: EvalContext): Outcome =>
+      skip(ctx) !== undefined || compareGeneric(ctx, comparison, lookup(ctx, key))
     return right(
       defineCondition({
         name,

@@ -74,6 +74,14 @@ describe('intCondition', () => {
   it('an unreadable subject fails with its evaluation error', () => {
     expect(built(probe(failure)('failcounter', '<9')).test(ctx)).toEqual(failure)
   })
+  it('an unreadable subject fails even for a malformed value: privacyIDEA reads the subject first', () => {
+    expect(built(probe(failure)('failcounter', '>x')).test(ctx)).toEqual(failure)
+    const many = withEvent({
+      token: { ...(BASE_EVENT.token as NonNullable<Event['token']>), info: { count_auth: 'many' } },
+    })
+    expect(testOf('count_auth', '>x', many)).toMatchObject({ _tag: 'EvalFailure', errorTag: 'ValueError' })
+    expect(testOf('count_auth', '', many)).toMatchObject({ _tag: 'EvalFailure', errorTag: 'ValueError' })
+  })
 })
 
 describe('memberCondition', () => {
