@@ -351,14 +351,8 @@ const compileBody = (body: string, label: string) => {
 const bodyFields = (plan: BodyPlan, raw: string, value: (t: string) => string) =>
   plan._tag === 'Template' ? { body: renderCompiled(plan.template, value) } : { body: raw, bodyFile: plan.path }
 
-const sameUser = (event: Event, username: string, realm: string): boolean => {
-  const u = userTarget(event)
-  return u !== undefined && u.login === username && u.realm.toLowerCase() === realm.toLowerCase()
-}
-
-const ownerRecipient = (event: Event, attribute: string): Recipient | undefined => {
-  const user = userTarget(event)
-  if (user === undefined) return undefined
+/** The user in event as a recipient, its address from `attribute`. */
+const ownerRecipient = (event: Event, user: UserTarget, attribute: string): Recipient => {
   const email = userInfo(event, attribute)
   const mobile = userInfo(event, 'mobile')
   return {
@@ -387,15 +381,14 @@ const resolve = (
   switch (type) {
     case 'tokenowner': {
       const user = userTarget(event)
+      if (user === undefined) return undefined
       const attribute = attributeOrValue(type)
-      const resolved = ownerRecipient(event, attribute)
-      return user === undefined || resolved === undefined
-        ? undefined
-        : {
-            spec: { type, attribute, user },
-            resolved,
-            names: { givenname: resolved.givenname, surname: resolved.surname },
-          }
+      const resolved = ownerRecipient(event, user, attribute)
+      return {
+        spec: { type, attribute, user },
+        resolved,
+        names: { givenname: resolved.givenname, surname: resolved.surname },
+      }
     }
     case 'logged_in_user': {
       const l = event.loggedIn
@@ -404,10 +397,11 @@ const resolve = (
       if (l.realm === undefined || l.realm === '')
         return { spec: { type, attribute, username: l.username }, names: { givenname: l.username } }
       const spec: RecipientSpec = { type, attribute, username: l.username, realm: l.realm }
-      if (!sameUser(event, l.username, l.realm)) return { spec, names: {} }
-      const owner = ownerRecipient(event, attribute)
-      if (owner === undefined) return { spec, names: {} }
-      const { username: _u, userrealm: _r, ...resolved } = owner
+      // Resolved only when it is the user in event (same login, realm in any case).
+      const u = userTarget(event)
+      if (u === undefined || u.login !== l.username || u.realm.toLowerCase() !== l.realm.toLowerCase())
+        return { spec, names: {} }
+      const { username: _u, userrealm: _r, ...resolved } = ownerRecipient(event, u, attribute)
       return { spec, resolved, names: { givenname: resolved.givenname, surname: resolved.surname } }
     }
     case 'internal admin': {
@@ -425,11 +419,9 @@ const resolve = (
   }
 }
 
-/** Python's `repr` of a short string, as privacyIDEA's run details show the recipient type. */
-const pyRepr = (s: string): string => (s.includes("'") && !s.includes('"') ? `"${s}"` : `'${s.replace(/'/g, "\\'")}'`)
-
-const noRecipient = (type: string): ActionResult =>
-  declined(`No recipient ${pyRepr(type)} found, no notification was sent.`)
+/** privacyIDEA's run details name the recipient type as Python's `repr` does: no type contains a quote. */
+const noRecipient = (type: NotifyType): ActionResult =>
+  declined(`No recipient '${type}' found, no notification was sent.`)
 
 const replyToOf = (event: Event, options: OptionsOf<typeof SENDMAIL>): ReplyTo | undefined => {
   const type = options.reply_to
@@ -457,8 +449,8 @@ const replyToOf = (event: Event, options: OptionsOf<typeof SENDMAIL>): ReplyTo |
       const address = r.resolved?.email[0]
       return address === undefined ? undefined : { spec: r.spec, value: address }
     }
+    // email: the first address of the list (resolved.email is the list); logged_in_user: the address when resolved.
     case 'email':
-      return { spec: r.spec, value: r.spec.addresses[0] ?? '' }
     case 'logged_in_user': {
       const address = r.resolved?.email[0]
       return address === undefined ? { spec: r.spec } : { spec: r.spec, value: address }
@@ -525,11 +517,11 @@ const printPath = (parts: ReadonlyArray<ReadonlyArray<NamePiece>>, random: strin
     )
     .join('/')
 
-/** Every notification intent carries every tag value (`tags`), so it reads every tag's source. */
+/**
+ * Every notification intent carries every tag value (`tags`), so it reads every tag's source; the recipient tags
+ * make that the whole user in event and the whole logged-in user, all a recipient or Reply-To is resolved from.
+ */
 const ALL_TAG_FACTS: ReadonlyArray<string> = tagFacts(NOTIFICATION_TAGS)
-
-const recipientFacts = (type: NotifyType): ReadonlyArray<string> =>
-  type === 'tokenowner' ? ['user'] : type === 'logged_in_user' ? ['loggedIn', 'user'] : []
 
 /**
  * The UserNotification module.
@@ -587,11 +579,7 @@ export const userNotificationModule: HandlerModuleDescriptor = defineModule({
         }
       }
       return right({
-        facts: [
-          ...recipientFacts(options.To),
-          ...(options.reply_to !== undefined && options.reply_to !== '' ? recipientFacts(options.reply_to) : []),
-          ...ALL_TAG_FACTS,
-        ],
+        facts: ALL_TAG_FACTS,
         warnings,
         run: (ctx, binding) => {
           const r = resolve(ctx.event, options.To, toValue)
@@ -621,7 +609,7 @@ export const userNotificationModule: HandlerModuleDescriptor = defineModule({
       if (body._tag === 'Left') return body
       const bodyPlan = body.right
       return right({
-        facts: ['user', ...ALL_TAG_FACTS],
+        facts: ALL_TAG_FACTS,
         run: (ctx, binding) => {
           const r = resolve(ctx.event, 'tokenowner', () => 'email')
           if (r?.resolved === undefined) return noRecipient(options.To)
@@ -659,7 +647,7 @@ export const userNotificationModule: HandlerModuleDescriptor = defineModule({
             ? [issue('outside-spool', `filename: ${OUTSIDE_SPOOL}`, ['options', 'filename'])]
             : []
         return right({
-          facts: ['user', ...ALL_TAG_FACTS, ...(usesRandom ? ['entropy'] : [])],
+          facts: usesRandom ? [...ALL_TAG_FACTS, 'entropy'] : ALL_TAG_FACTS,
           warnings,
           run: (ctx: EvalContext, binding: Binding) => {
             const r = resolve(ctx.event, 'tokenowner', () => 'email')

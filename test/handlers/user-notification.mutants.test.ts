@@ -4,10 +4,12 @@
  * sources and the spool file names.
  */
 import { describe, expect, test } from 'vitest'
+import { requiredFactsWith } from '../../src/analysis/facts.js'
 import type { Event } from '../../src/core/model.js'
 import { ALPHANUMERIC } from '../../src/handlers/entropy.js'
+import { handlerCatalogue } from '../../src/handlers/index.js'
 import { userNotificationModule } from '../../src/handlers/user-notification.js'
-import { baseEvent, binding, compile, evaluate, onlyIntent } from './helpers.js'
+import { baseEvent, binding, compile, evaluate, noConditions, onlyIntent } from './helpers.js'
 import { expectDescribed, expectFactsSuffice } from './mutants-helpers.js'
 
 const mailBinding = (options: Record<string, string> = {}) =>
@@ -40,6 +42,18 @@ describe('UserNotification facts: evaluating the event pruned to the required fa
   ] as const)('sendmail %j', (options, event) => {
     expect(expectFactsSuffice(mailBinding(options), event).intents).toHaveLength(1)
   })
+  test('every action reads the sources of every tag; a savefile name with {random} the entropy too', () => {
+    const requiredFacts = requiredFactsWith({ conditions: noConditions, handlers: handlerCatalogue })
+    const facts = (action: string, options: Record<string, string>) =>
+      requiredFacts([binding('UserNotification', action, options)], 'token_init', 'post')
+    const sms = facts('sendsms', { smsconfig: 'gw' })
+    expect(sms).toContain('user')
+    expect(sms).toContain('loggedIn')
+    expect(sms).not.toContain('entropy')
+    expect(facts('savefile', { body: 'b', filename: 'x.txt' })).toEqual(sms)
+    expect(facts('sendmail', { emailconfig: 'm', To: 'email', 'To email': 'a@x' })).toEqual(sms)
+    expect(facts('savefile', { body: 'b', filename: '{random}.txt' })).toEqual([...sms, 'entropy'].sort())
+  })
   test('sendsms and savefile', () => {
     expect(
       expectFactsSuffice(binding('UserNotification', 'sendsms', { smsconfig: 'gw', body: '{serial} {surname}' }))
@@ -62,6 +76,10 @@ describe('UserNotification configuration sentences', () => {
       'sendmail body',
     ])
     expect(messages('sendmail', { emailconfig: 'm', body: '{y}' })).toEqual(['sendmail body'])
+    expect(messages('sendmail', { emailconfig: 'm', subject: '{x}' })).toEqual(['sendmail subject'])
+    expect(
+      compile(binding('UserNotification', 'savefile', { body: 'b', filename: '{z}' })).issues.map((i) => i.path),
+    ).toEqual([['options', 'filename']])
     expect(messages('sendsms', { smsconfig: 'm', body: '{y}' })).toEqual(['sendsms body'])
     expect(messages('savefile', { body: '{y}', filename: '{z}' })).toEqual(['savefile body', 'savefile filename'])
     expect(messages('savefile', { body: 'y', filename: '{z}' })).toEqual(['savefile filename'])
@@ -114,6 +132,17 @@ describe('UserNotification recipients (SPEC 4.1)', () => {
       recipient: { type: 'email', addresses: ['a@x'] },
       body: '[]',
     })
+  })
+  test('To email without addresses: one empty address, as privacyIDEA splits ""', () => {
+    expect(onlyIntent(mail({ To: 'email' }))).toMatchObject({
+      recipient: { type: 'email', addresses: [''] },
+      resolvedRecipient: { email: [''] },
+    })
+  })
+  test('To logged_in_user without a user in event: named for the host', () => {
+    const i = onlyIntent(mail({ To: 'logged_in_user' }, noUser))
+    expect(i).toMatchObject({ recipient: { type: 'logged_in_user', username: 'helpdesk', realm: 'adminrealm' } })
+    expect(i).not.toHaveProperty('resolvedRecipient')
   })
   test('To internal admin with an empty name still names the type for the host', () => {
     expect(onlyIntent(mail({ To: 'internal admin' }))).toMatchObject({
@@ -242,6 +271,13 @@ describe('UserNotification savefile names', () => {
     expect(onlyIntent(save('{serial}-{random}', e))).toMatchObject({
       filename: expect.stringMatching(/^A\{1\}-\w{16}$/),
     })
+  })
+  test('tag values are never HTML-escaped in a spool file', () => {
+    const e = { ...baseEvent, user: { ...ALICE, info: { givenname: '<b>&' } } }
+    const i = onlyIntent(
+      evaluate(binding('UserNotification', 'savefile', { body: '{givenname}', filename: '{givenname}.txt' }), e),
+    )
+    expect(i).toMatchObject({ body: '<b>&', filename: '<b>&.txt' })
   })
   test('without {random} nothing is drawn and the run details stay plain', () => {
     const r = save('x.txt', noEntropy)
