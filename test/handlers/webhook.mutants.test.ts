@@ -53,6 +53,17 @@ describe('WebHook data sent unchanged', () => {
       "webhook data is sent unchanged: webhook data: Single '{' encountered in format string (at character 14); write {{ and }} for literal braces",
     ])
   })
+  test('every unknown tag is named, in one sentence joined with "; "', () => {
+    for (const [contentType, data] of [
+      ['urlencoded', '{x}{y}'],
+      ['application/json', '{"a": "{x}{y}"}'],
+    ]) {
+      const w = compile(hook({ replace: 'True', content_type: contentType as string, data: data as string })).action
+        ?.warnings
+      expect(w?.map((x) => x.message.match(/unknown tag \{\w\}; known tags: [^;]*(; |$)/g)?.length)).toEqual([2])
+      expect(w?.[0]?.message).toMatch(/\{user_realm\}; webhook data: unknown tag \{y\}/)
+    }
+  })
   test('only with replace: without it nothing is parsed, nothing warns, the run details stay plain', () => {
     for (const [contentType, data] of [
       ['application/json', '{"a": 1'],
