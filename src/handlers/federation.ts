@@ -88,13 +88,11 @@ export interface FederationForwardIntent extends Intent {
   readonly forward: boolean
 }
 
-const setParams = (request: Request, changes: ReadonlyArray<readonly [string, string]>): Request => {
-  if (changes.length === 0) return request
-  const params: Record<string, string> = { ...request.params }
-  for (const [k, v] of changes)
-    Object.defineProperty(params, k, { value: v, enumerable: true, writable: true, configurable: true })
-  return { ...request, params }
-}
+// Object.fromEntries defines own properties (no `__proto__` setter); a changed key keeps its position.
+const setParams = (request: Request, changes: ReadonlyArray<readonly [string, string]>): Request => ({
+  ...request,
+  params: Object.fromEntries([...Object.entries(request.params), ...changes]),
+})
 
 /**
  * The Federation module.
@@ -112,12 +110,8 @@ export const federationModule: HandlerModuleDescriptor = defineModule({
   actions: [
     defineAction({ name: 'forward', description: 'Forward the request.', options: FORWARD }, (options) =>
       right({
-        facts: [
-          'request.method',
-          'request.path',
-          'request.params',
-          ...(options.forward_client_ip ? ['request.clientIp'] : []),
-        ],
+        // It reads only the request (method, path, params, client IP), which every evaluation has (a kernel fact).
+        facts: [],
         run: (ctx, binding) => {
           const request = ctx.event.request
           const changes: Array<readonly [string, string]> = []
@@ -138,7 +132,7 @@ export const federationModule: HandlerModuleDescriptor = defineModule({
           })
           return fired(intent, {
             ...(changes.length > 0 ? { request: next } : {}),
-            ...(forward ? {} : { details: `the method ${method ?? ''} is not forwarded` }),
+            ...(forward ? {} : { details: `the method ${String(method)} is not forwarded` }),
           })
         },
       }),
