@@ -77,6 +77,10 @@ describe('user_info', () => {
       reason: '"givenname" is missing',
     })
   })
+  it('attributes are text: comparing one with text or a pattern is no mistake, and check warns of nothing', () => {
+    for (const value of ['givenname == Cornelius', "email 'matches' .*@example\\.com", 'givenname < Z'])
+      expect(compiled('user_info', value).warnings, value).toEqual([])
+  })
   it('explain: the attribute, its value and the comparison; never skipped', () => {
     expect(traced('user_info', 'givenname == Cornelius')).toMatchObject({
       verdict: 'pass',
