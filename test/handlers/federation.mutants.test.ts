@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest'
 import type { Event } from '../../src/core/model.js'
 import { federationModule } from '../../src/handlers/federation.js'
 import { baseEvent, binding, onlyIntent } from './helpers.js'
-import { expectDescribed, expectFactsSuffice } from './mutants-helpers.js'
+import { actionFacts, expectDescribed, expectFactsSuffice } from './mutants-helpers.js'
 
 const forward = (options: Record<string, string> = {}, event: Event = baseEvent) =>
   expectFactsSuffice(binding('Federation', 'forward', { privacyIDEA: 'hq', ...options }), event)
@@ -49,7 +49,7 @@ describe('Federation: the request later bindings see', () => {
   })
   test('forward_client_ip off: no client parameter even with a client IP', () => {
     const r = forward({ forward_client_ip: 'False' })
-    expect(r.request).toEqual(baseEvent.request)
+    expect(r.request).toBe(baseEvent.request)
     expect(onlyIntent(r)).not.toHaveProperty('params.client')
   })
   test('only the realm: the realm is replaced, nothing else added', () => {
@@ -64,6 +64,12 @@ describe('Federation: the request later bindings see', () => {
     const params = JSON.parse('{"__proto__": "x", "user": "alice"}') as Record<string, string>
     const r = forward({ realm: 'r2' }, withRequest({ params }))
     expect(Object.keys(r.request.params)).toEqual(['__proto__', 'user', 'realm'])
+  })
+})
+
+describe('Federation: facts', () => {
+  test('it reads only the request, which every evaluation has: nothing more for the host to resolve', () => {
+    expect(actionFacts(binding('Federation', 'forward', { privacyIDEA: 'hq', forward_client_ip: 'True' }))).toEqual([])
   })
 })
 
