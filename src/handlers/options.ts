@@ -217,8 +217,8 @@ const quote = (s: string): string => JSON.stringify(s)
 const isPresent = (spec: OptionSpec, raw: string | undefined): raw is string =>
   raw !== undefined && (raw !== '' || spec.emptyAllowed === true || (spec.values?.includes('') ?? false))
 
+/** Whether an option without a value (and so without a default) is missing. */
 const requiredNow = (spec: OptionSpec, raw: Readonly<Record<string, string>>): boolean => {
-  if (spec.default !== undefined) return false
   if (spec.required === true) return true
   const when = spec.requiredWhen
   return when !== undefined && Object.hasOwn(raw, when.option) && raw[when.option] === when.value
