@@ -1,19 +1,8 @@
 /** The container conditions: what explain says, their skip reasons, facts and data, and the exact evaluation errors. */
 import { describe, expect, it } from 'vitest'
-import type { Container } from '../../src/core/model.js'
-import { BASE_EVENT, withEvent } from './engine.js'
+import { BASE_EVENT, withContainer } from './engine.js'
 import { compiled, testOf, traceOf } from './trace-helpers.js'
 
-const base: Container = {
-  serial: 'SMPH0001',
-  type: 'smartphone',
-  states: ['disabled', 'lost'],
-  owners: [{ login: 'cornelius', realm: 'realm1', resolver: 'resolver1' }],
-  realms: ['realm2'],
-  tokenCount: 1,
-  info: { registration_state: 'registered', challenge_ttl: '10' },
-}
-const withContainer = (patch: Partial<Container> = {}) => withEvent({ container: { ...base, ...patch } })
 const NOW = BASE_EVENT.now
 
 describe('every container condition without a container', () => {

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileCondition } from '../../src/conditions/index.js'
-import type { Container } from '../../src/core/model.js'
-import { verdict, withEvent } from './engine.js'
-
-const base: Container = {
-  serial: 'SMPH0001',
-  type: 'smartphone',
-  states: ['disabled', 'lost'],
-  owners: [{ login: 'cornelius', realm: 'realm1', resolver: 'resolver1' }],
-  realms: ['realm2'],
-  tokenCount: 1,
-  info: { registration_state: 'registered', challenge_ttl: '10' },
-}
-const withContainer = (patch: Partial<Container> = {}) => withEvent({ container: { ...base, ...patch } })
+import { verdict, withContainer } from './engine.js'
 
 describe('container conditions are skipped without a container', () => {
   it.each([

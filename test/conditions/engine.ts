@@ -6,7 +6,7 @@ import { conditionCatalogue } from '../../src/conditions/index.js'
 import type { HandlerCatalogue, ModuleDescriptor } from '../../src/core/catalogue.js'
 import { right } from '../../src/core/either.js'
 import { createEngine, type Engine } from '../../src/core/engine.js'
-import type { Binding, Evaluation, Event } from '../../src/core/model.js'
+import type { Binding, Container, Evaluation, Event } from '../../src/core/model.js'
 import vectors from '../conformance/conditions.json' with { type: 'json' }
 
 /** One conformance vector. */
@@ -80,6 +80,21 @@ export const verdict = (conditions: Readonly<Record<string, string>>, event: Eve
 
 /** The base event with some fields replaced. */
 export const withEvent = (patch: Partial<Event>): Event => ({ ...BASE_EVENT, ...patch })
+
+/** A smartphone container with an owner, a realm, a token and info: the fixture of the container condition tests. */
+export const CONTAINER: Container = {
+  serial: 'SMPH0001',
+  type: 'smartphone',
+  states: ['disabled', 'lost'],
+  owners: [{ login: 'cornelius', realm: 'realm1', resolver: 'resolver1' }],
+  realms: ['realm2'],
+  tokenCount: 1,
+  info: { registration_state: 'registered', challenge_ttl: '10' },
+}
+
+/** The base event with {@link CONTAINER}, changed by `patch`. */
+export const withContainer = (patch: Partial<Container> = {}): Event =>
+  withEvent({ container: { ...CONTAINER, ...patch } })
 
 /** The base event's token with some fields replaced (the token must exist in the base event). */
 export const withToken = (patch: Partial<NonNullable<Event['token']>>): Event =>

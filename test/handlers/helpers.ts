@@ -42,6 +42,9 @@ export const binding = (
 })
 
 /** A helpdesk admin enrolled a TOTP token for alice in realm1 (post event). */
+/** An event with nothing but its name, position, time and an empty request. */
+export const bareEvent = (): Event => ({ name: 'x', position: 'post', now: baseEvent.now, request: { params: {} } })
+
 export const baseEvent: Event = {
   name: 'token_init',
   position: 'post',

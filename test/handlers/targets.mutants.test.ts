@@ -10,9 +10,9 @@ import {
   tokenSerials,
   userTarget,
 } from '../../src/handlers/targets.js'
-import { baseEvent } from './helpers.js'
+import { bareEvent, baseEvent } from './helpers.js'
 
-const bare: Event = { name: 'x', position: 'post', now: baseEvent.now, request: { params: {} } }
+const bare = bareEvent()
 const token = baseEvent.token as NonNullable<Event['token']>
 const container = (
   owners: NonNullable<Event['container']>['owners'],

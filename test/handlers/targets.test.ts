@@ -9,9 +9,9 @@ import {
   tokenSerials,
   userTarget,
 } from '../../src/handlers/targets.js'
-import { baseEvent } from './helpers.js'
+import { bareEvent, baseEvent } from './helpers.js'
 
-const bare: Event = { name: 'x', position: 'post', now: baseEvent.now, request: { params: {} } }
+const bare = bareEvent()
 
 describe('action targets (SPEC 1.8)', () => {
   test('serials: blanks removed, split on commas, empty items dropped; token fallback only for token actions', () => {
