@@ -18,6 +18,7 @@ const FOCUSED = [
   'test/handlers/**/*.test.ts',
   'test/templates/**/*.test.ts',
   'test/conformance/**/*.test.ts',
+  'test/load/**/*.test.ts',
   'test/hostile/prototype-pollution.test.ts',
 ]
 

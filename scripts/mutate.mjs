@@ -35,7 +35,9 @@ const SHARED = {
   conditions: ['test/conditions/spec-audit.test.ts', 'test/conditions/conformance.test.ts'],
   handlers: ['test/handlers/spec-audit.test.ts', 'test/handlers/index.test.ts', 'test/handlers/docs.test.ts'],
 }
-const COMMON = ['test/conformance']
+/** Run with every file: the conformance vectors, and the test that every module loads (a static mutant that makes a
+ * module throw at load fails a test there instead of failing the collection of a whole file). */
+const COMMON = ['test/conformance', 'test/load']
 /** Left out when a file without tests of its own runs against its whole folder: property files that take seconds. */
 const SLOW = ['**/properties.test.ts', '**/laws.test.ts', 'test/handlers/entropy.test.ts', 'test/conditions/index.test.ts']
 
