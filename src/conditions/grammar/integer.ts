@@ -107,7 +107,8 @@ export const parseInteger = (text: string): Int | undefined => {
   if (!PY_INT.test(t)) return undefined
   const clean = asciiDigits(t.replaceAll('_', ''))
   const n = Number(clean)
-  return Number.isSafeInteger(n) ? n : BigInt(clean)
+  // `-0` reads as 0, as on the fast path: Python's int() has no negative zero.
+  return Number.isSafeInteger(n) ? (n === 0 ? 0 : n) : BigInt(clean)
 }
 
 /**

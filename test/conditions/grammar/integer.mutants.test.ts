@@ -4,7 +4,13 @@
  * spelling compiles to, and Python `int()` at the edges (a lone sign, zero with a sign, the safe-integer bound).
  */
 import { describe, expect, it } from 'vitest'
-import { compileIntComparison, parseInteger } from '../../../src/conditions/grammar/integer.js'
+import {
+  compileIntComparison,
+  type IntOp,
+  parseInteger,
+  RELATION_SYMBOL,
+  relationOf,
+} from '../../../src/conditions/grammar/integer.js'
 import { compileCondition } from '../../../src/conditions/index.js'
 import { verdict, withToken } from '../engine.js'
 
@@ -112,5 +118,43 @@ describe('the blanks int() ignores', () => {
   it('a stored count with a trailing separator is not an integer: the binding fails, as in privacyIDEA', () => {
     expect(verdict({ count_auth: '>1' }, withToken({ info: { count_auth: '5\x1c' } }))).toBe('error:ValueError')
     expect(verdict({ count_auth: '>1' }, withToken({ info: { count_auth: '5\u3000' } }))).toBe('fire')
+  })
+})
+
+describe('blanks only around the number', () => {
+  it('a blank inside the digits is not ignored, blanks on both ends are (any number of them)', () => {
+    expect(parseInteger('1 2')).toBeUndefined()
+    expect(parseInteger('-1\u30002')).toBeUndefined()
+    expect(parseInteger('12  ')).toBe(12)
+    expect(parseInteger('  12\t\u3000')).toBe(12)
+    expect(compileIntComparison('>1 2')).toMatchObject({ _tag: 'IntNever', code: 'non-integer' })
+  })
+  it('zero is zero, never negative zero, on every path', () => {
+    for (const t of ['-0', ' -0', '-0 ', '-0_0', '-٠', '-00000000000000000'])
+      expect(Object.is(parseInteger(t), 0), JSON.stringify(t)).toBe(true)
+  })
+})
+
+describe('relations', () => {
+  it('each comparator spelling names its relation; the others have none', () => {
+    expect(
+      (['==', '=', 'equals', '!=', '!equals', '<', '>', '<=', '=<', '>=', '=>'] as const).map(relationOf),
+    ).toEqual(['eq', 'eq', 'eq', 'ne', 'ne', 'lt', 'gt', 'le', 'le', 'ge', 'ge'])
+    expect(relationOf('matches')).toBeUndefined()
+    expect(relationOf('in')).toBeUndefined()
+  })
+  it('the symbol of a relation, written as a comparator, compiles back to that relation', () => {
+    const ops: readonly IntOp[] = ['eq', 'ne', 'lt', 'gt', 'le', 'ge']
+    expect(Object.keys(RELATION_SYMBOL).sort()).toEqual([...ops].sort())
+    for (const op of ops)
+      expect(compileIntComparison(`${RELATION_SYMBOL[op]}7`), op).toEqual({
+        _tag: 'IntCompare',
+        op,
+        operand: 7,
+        written: RELATION_SYMBOL[op],
+      })
+  })
+  it('a comparator written once is the comparator, even when another one repeats in the operand', () => {
+    expect(compileIntComparison('<5==3==4')).toMatchObject({ _tag: 'IntNever', code: 'non-integer' })
   })
 })
