@@ -100,6 +100,21 @@ describe('offset-like text with another unit stays text, with a warning per plac
       ],
     })
   })
+  it('only text right after the placeholder is an offset; a later sign and number stay text, with no warning', () => {
+    expect(compiled('{now}x+1d', 'format')).toMatchObject({
+      segments: [
+        { _tag: 'Now', offsetMs: 0, source: '{now}' },
+        { _tag: 'Text', text: 'x+1d' },
+      ],
+      warnings: [],
+    })
+    expect(compiled('{now}x+1y', 'format').warnings).toEqual([])
+  })
+  it('an offset of several digits with another unit is warned about too', () => {
+    expect(compiled('{now}+10y', 'format').warnings).toEqual([
+      'the offset unit "y" after {now} is not one of s, m, h, d; the offset text stays as written',
+    ])
+  })
   it('matchNowPlaceholder reports it too, and where the placeholder ends', () => {
     expect(matchNowPlaceholder('{now}+1w', 0)).toEqual({
       placeholder: 'now',
