@@ -1,23 +1,12 @@
 /** The container conditions: what explain says, their skip reasons, facts and data, and the exact evaluation errors. */
 import { describe, expect, it } from 'vitest'
-import { BASE_EVENT, withContainer } from './engine.js'
+import { BASE_EVENT, CONTAINER_CONDITION_SAMPLES, withContainer } from './engine.js'
 import { compiled, testOf, traceOf } from './trace-helpers.js'
 
 const NOW = BASE_EVENT.now
 
 describe('every container condition without a container', () => {
-  it.each([
-    ['container_state', 'active'],
-    ['container_exact_state', 'active'],
-    ['container_has_owner', 'True'],
-    ['container_type', 'generic'],
-    ['container_has_token', 'True'],
-    ['container_realm', 'realmX'],
-    ['container_resolver', 'resolverX'],
-    ['container_info', 'x == y'],
-    ['container_last_authentication', '1d'],
-    ['container_last_synchronization', '1d'],
-  ])('%s is skipped because the event has no container', (name, value) => {
+  it.each(CONTAINER_CONDITION_SAMPLES)('%s is skipped because the event has no container', (name, value) => {
     expect(testOf(name, value)).toBe(true)
     expect(traceOf(name, value)).toEqual({
       name,

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { compileCondition } from '../../src/conditions/index.js'
-import { verdict, withContainer } from './engine.js'
+import { CONTAINER_CONDITION_SAMPLES, verdict, withContainer } from './engine.js'
 
 describe('container conditions are skipped without a container', () => {
-  it.each([
-    ['container_state', 'active'],
-    ['container_exact_state', 'active'],
-    ['container_has_owner', 'True'],
-    ['container_type', 'generic'],
-    ['container_has_token', 'True'],
-    ['container_realm', 'realmX'],
-    ['container_resolver', 'resolverX'],
-    ['container_info', 'x == y'],
-    ['container_last_authentication', '1d'],
-    ['container_last_synchronization', '1d'],
-  ])('%s', (name, value) => expect(verdict({ [name]: value })).toBe('fire'))
+  it.each(CONTAINER_CONDITION_SAMPLES)('%s', (name, value) => expect(verdict({ [name]: value })).toBe('fire'))
 })
 
 describe('container_state and container_exact_state (D19)', () => {

@@ -111,3 +111,17 @@ export const withoutUser = (): Event => {
   const { user: _user, ...rest } = BASE_EVENT
   return rest
 }
+
+/** One valid value for each container condition: every one of them is skipped (true) when the event has no container. */
+export const CONTAINER_CONDITION_SAMPLES: ReadonlyArray<readonly [string, string]> = [
+  ['container_state', 'active'],
+  ['container_exact_state', 'active'],
+  ['container_has_owner', 'True'],
+  ['container_type', 'generic'],
+  ['container_has_token', 'True'],
+  ['container_realm', 'realmX'],
+  ['container_resolver', 'resolverX'],
+  ['container_info', 'x == y'],
+  ['container_last_authentication', '1d'],
+  ['container_last_synchronization', '1d'],
+]

@@ -127,3 +127,12 @@ export const deepFreeze = <T>(value: T): T => {
 
 /** JSON round trip. */
 export const roundTrip = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
+
+/** A WebHook binding posting JSON to a fixed URL, with `options` over the defaults. */
+export const webhookBinding = (options: Record<string, string>): Binding =>
+  binding('WebHook', 'post_webhook', {
+    URL: 'https://hooks.example.com/pi',
+    content_type: 'application/json',
+    data: '{}',
+    ...options,
+  })

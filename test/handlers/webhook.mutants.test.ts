@@ -6,16 +6,10 @@ import { describe, expect, test } from 'vitest'
 import { AUDIT_FACTS, KERNEL_FACTS, requiredFactsWith } from '../../src/analysis/facts.js'
 import { handlerCatalogue } from '../../src/handlers/index.js'
 import { webhookModule } from '../../src/handlers/webhook.js'
-import { binding, compile, evaluate, noConditions, onlyIntent } from './helpers.js'
+import { compile, evaluate, noConditions, onlyIntent, webhookBinding } from './helpers.js'
 import { expectDescribed, expectFactsSuffice } from './mutants-helpers.js'
 
-const hook = (options: Record<string, string>) =>
-  binding('WebHook', 'post_webhook', {
-    URL: 'https://hooks.example.com/pi',
-    content_type: 'application/json',
-    data: '{}',
-    ...options,
-  })
+const hook = webhookBinding
 
 describe('WebHook descriptor', () => {
   test('the module, its action and its options describe themselves', () => {

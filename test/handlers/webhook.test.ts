@@ -1,13 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { baseEvent, binding, compile, engine, evaluate, onlyIntent } from './helpers.js'
+import { baseEvent, binding, compile, engine, evaluate, onlyIntent, webhookBinding } from './helpers.js'
 
-const hook = (options: Record<string, string>) =>
-  binding('WebHook', 'post_webhook', {
-    URL: 'https://hooks.example.com/pi',
-    content_type: 'application/json',
-    data: '{}',
-    ...options,
-  })
+const hook = webhookBinding
 
 describe('WebHook (SPEC 4.9)', () => {
   test('without replace the data is sent as configured', () => {
