@@ -22,96 +22,247 @@ export type AdditionalParams =
   | { readonly _tag: 'Mapping'; readonly entries: ReadonlyArray<readonly [string, Json]> }
   | { readonly _tag: 'NotAMapping' }
 
-const toJson = (node: JsonNode): Json => {
+/** A JSON tree as yaml.safe_load reads the same text: numbers, booleans and null by the YAML 1.1 rules. */
+const toJson = (node: JsonNode): Json | undefined => {
   switch (node._tag) {
-    case 'Object':
-      return Object.fromEntries(node.entries.map(([k, v]) => [k, toJson(v)]))
-    case 'Array':
-      return node.items.map(toJson)
+    case 'Object': {
+      const entries = node.entries.map(([k, v]) => [k, toJson(v)] as const)
+      return entries.every((e): e is readonly [string, Json] => e[1] !== undefined)
+        ? Object.fromEntries(entries)
+        : undefined
+    }
+    case 'Array': {
+      const items = node.items.map(toJson)
+      return items.every((v): v is Json => v !== undefined) ? items : undefined
+    }
     case 'String':
       return node.value
     case 'Scalar':
-      return node.text === 'true'
-        ? true
-        : node.text === 'false'
-          ? false
-          : node.text === 'null' || !Number.isFinite(Number(node.text))
-            ? null
-            : Number(node.text)
+      return yamlScalar(node.text)
   }
 }
 
-const BOOL_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'])
-const BOOL_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'])
-const NULLS = new Set(['~', 'null', 'Null', 'NULL'])
+/**
+ * Characters yaml.safe_load refuses in its input (outside tab, line feed, carriage return, the printable ASCII and
+ * the printable Unicode ranges), and the YAML 1.1 line breaks U+0085, U+2028, U+2029, which it folds or keeps
+ * in ways tripline does not follow: a text with any of them is not read.
+ */
+const YAML_UNREADABLE = /[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]|[\u2028\u2029]/u
+
+// PyYAML's implicit resolvers (YAML 1.1, resolver.py): `y`/`n` are strings there, unlike the YAML 1.1 spec.
+const YAML_NULL = /^(?:~|null|Null|NULL)$/
+const YAML_TRUE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/
+const YAML_FALSE = /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/
+const YAML_INT =
+  /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/
+/** A date or date-time: PyYAML makes it a `datetime`, which JSON cannot carry. */
+const YAML_TIMESTAMP =
+  /^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$/
+const YAML_FLOAT =
+  /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
+
+/** The sign and the digits of a number as PyYAML's constructors split them: `_` removed, a leading sign taken off. */
+const signed = (text: string): { readonly sign: 1 | -1; readonly digits: string } => {
+  const t = text.replaceAll('_', '')
+  return t.startsWith('-') || t.startsWith('+')
+    ? { sign: t.startsWith('-') ? -1 : 1, digits: t.slice(1) }
+    : { sign: 1, digits: t }
+}
 
 /**
- * A YAML 1.1 scalar as PyYAML's safe loader reads it (the common forms): quoted strings, null, booleans, decimal
- * integers and floats; anything else is a string.
+ * `1:30:15` as PyYAML reads it: base 60, the last part the units, summed from the last part as PyYAML sums them (the
+ * same order of float additions, so the same float).
+ */
+const sexagesimal = (parts: ReadonlyArray<number>): number =>
+  parts.reduceRight((acc, part) => ({ sum: acc.sum + part * acc.base, base: acc.base * 60 }), { sum: 0, base: 1 }).sum
+
+/**
+ * PyYAML's `construct_yaml_int` (`0b`, `0x`, a leading `0` is octal, `:` is base 60); `undefined` when Python's
+ * `int()` refuses the digits (`0b_`) or the value is not an exact JavaScript number.
+ */
+const yamlInt = (text: string): number | undefined => {
+  const { sign, digits } = signed(text)
+  const radix = digits.startsWith('0b') ? 2 : digits.startsWith('0x') ? 16 : digits.startsWith('0') ? 8 : 10
+  const body = radix === 2 || radix === 16 ? digits.slice(2) : digits
+  const n = digits.includes(':')
+    ? sexagesimal(digits.split(':').map(Number))
+    : body === ''
+      ? Number.NaN
+      : radix === 10
+        ? Number(body)
+        : Number.parseInt(body, radix)
+  return Number.isSafeInteger(n) ? (n === 0 ? 0 : sign * n) : undefined
+}
+
+/** PyYAML's `construct_yaml_float`; `undefined` for what JSON cannot carry (`.inf`, `.nan`) or Python refuses (`._`). */
+const yamlFloat = (text: string): number | undefined => {
+  const { sign, digits } = signed(text.toLowerCase())
+  const n = digits.includes(':')
+    ? sexagesimal(digits.split(':').map(Number))
+    : digits === '.' || digits.startsWith('.inf') || digits.startsWith('.nan')
+      ? Number.NaN
+      : Number(digits)
+  return Number.isFinite(n) ? sign * n : undefined
+}
+
+const SINGLE_QUOTED = /^'((?:[^']|'')*)'/
+const DOUBLE_QUOTED = /^"((?:[^"\\]|\\[\s\S])*)"/
+/** After a quoted scalar only blanks and a comment may follow; PyYAML needs no blank before that `#`. */
+const AFTER_QUOTED = /^[ \t]*(?:#.*)?$/
+
+/** YAML's one-character escapes in double quotes (PyYAML's ESCAPE_REPLACEMENTS). */
+const ESCAPES: Readonly<Record<string, string>> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
+}
+/** The hex digits of `\x`, `\u` and `\U`. */
+const ESCAPE_CODES: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 }
+
+/** The text of a double-quoted scalar's body; `undefined` for an escape YAML does not know. */
+const unescapeDoubleQuoted = (body: string): string | undefined => {
+  let out = ''
+  let i = 0
+  while (i < body.length) {
+    const c = body[i] as string
+    if (c !== '\\') {
+      out += c
+      i += 1
+      continue
+    }
+    const e = body[i + 1] ?? ''
+    const simple = Object.hasOwn(ESCAPES, e) ? ESCAPES[e] : undefined
+    const width = Object.hasOwn(ESCAPE_CODES, e) ? ESCAPE_CODES[e] : undefined
+    if (simple !== undefined) {
+      out += simple
+      i += 2
+    } else if (width !== undefined) {
+      const hex = body.slice(i + 2, i + 2 + width)
+      const code = /^[0-9A-Fa-f]+$/.test(hex) && hex.length === width ? Number.parseInt(hex, 16) : Number.NaN
+      if (!(code <= 0x10ffff)) return undefined
+      out += String.fromCodePoint(code)
+      i += 2 + width
+    } else return undefined
+  }
+  return out
+}
+
+/**
+ * A YAML 1.1 scalar as PyYAML's safe loader reads it: quoted strings, null, booleans, integers (decimal, octal with a
+ * leading `0`, `0b`, `0x`, base 60 with `:`) and floats; anything else is a string. `undefined` when tripline cannot
+ * read it: flow collections and other YAML structure, what yaml.safe_load refuses, and what JSON cannot carry (an
+ * integer beyond 2^53 − 1, `.inf`/`.nan`, a date).
  *
  * @example
  * yamlScalar('8') // 8
  * yamlScalar('yes') // true
+ * yamlScalar('0123') // 83 (octal, as PyYAML reads it)
  * yamlScalar("'08'") // '08'
  * @since 0.1.0
  */
 export const yamlScalar = (raw: string): Json | undefined => {
   const trimmed = raw.trim()
-  // A comment starts at `#` first or after a blank (`a: # none` is null); after a quoted scalar only blanks and a
-  // comment may follow. A plain scalar cannot hold `: ` (YAML reads a nested mapping there).
-  const quoted = /^('(?:[^']|'')*'|"(?:[^"\\]|\\.)*")\s+#/.exec(trimmed)
-  const text =
-    quoted !== null
-      ? (quoted[1] as string)
-      : trimmed.startsWith("'") || trimmed.startsWith('"')
-        ? trimmed
-        : trimmed.replace(/(?:^|\s+)#.*$/, '')
+  if (trimmed.startsWith("'") || trimmed.startsWith('"')) {
+    const m = (trimmed.startsWith("'") ? SINGLE_QUOTED : DOUBLE_QUOTED).exec(trimmed)
+    if (m === null || !AFTER_QUOTED.test(trimmed.slice(m[0].length))) return undefined
+    const body = m[1] as string
+    return trimmed.startsWith("'") ? body.replaceAll("''", "'") : unescapeDoubleQuoted(body)
+  }
+  // In a plain scalar a comment starts at `#` first or after a blank (`a: # none` is null). A plain scalar cannot
+  // hold `: ` (YAML reads a nested mapping there).
+  const text = trimmed.replace(/(?:^|\s+)#.*$/, '')
   if (text === '') return null
-  if (!text.startsWith("'") && !text.startsWith('"') && /:(?:\s|$)/.test(text)) return undefined
-  if (text.startsWith("'"))
-    return text.length >= 2 && text.endsWith("'") ? text.slice(1, -1).replace(/''/g, "'") : undefined
-  if (text.startsWith('"')) {
-    const parsed = parsePyJson(text)
-    return parsed._tag === 'Right' && parsed.right._tag === 'String' ? parsed.right.value : undefined
-  }
-  if (NULLS.has(text)) return null
-  if (BOOL_TRUE.has(text)) return true
-  if (BOOL_FALSE.has(text)) return false
-  if (/^[-+]?(?:0|[1-9][0-9_]*)$/.test(text)) {
-    const n = Number(text.replace(/_/g, ''))
-    return Number.isSafeInteger(n) ? n : text
-  }
-  if (/^[-+]?(?:\d[\d_]*)?\.\d[\d_]*(?:[eE][-+]?\d+)?$/.test(text)) return Number(text.replace(/_/g, ''))
+  if (/:(?:\s|$)/.test(text)) return undefined
+  // A lone `-`, `?` or `:` is a YAML indicator, `=` and `<<` have no safe constructor: yaml.safe_load raises.
+  if (/^[-?:](?:\s|$)/.test(text) || text === '=' || text === '<<' || YAML_TIMESTAMP.test(text)) return undefined
+  if (YAML_NULL.test(text)) return null
+  if (YAML_TRUE.test(text)) return true
+  if (YAML_FALSE.test(text)) return false
+  if (YAML_INT.test(text)) return yamlInt(text)
+  if (YAML_FLOAT.test(text)) return yamlFloat(text)
   if (/^[[{&*!|>%@`]/.test(text)) return undefined
   return text
 }
 
-/** Splits on commas outside quotes. */
+/** Splits a flow mapping's body on the commas outside quotes and outside nested `[…]` and `{…}`. */
 const splitFlow = (body: string): ReadonlyArray<string> => {
   const parts: string[] = []
   let current = ''
   let quote: string | undefined
+  let depth = 0
   for (const c of body) {
     if (quote !== undefined) {
-      current += c
       if (c === quote) quote = undefined
-    } else if (c === "'" || c === '"') {
-      quote = c
-      current += c
-    } else if (c === ',') {
+    } else if (c === "'" || c === '"') quote = c
+    else if (c === '[' || c === '{') depth += 1
+    else if (c === ']' || c === '}') depth -= 1
+    else if (c === ',' && depth === 0) {
       parts.push(current)
       current = ''
-    } else current += c
+      continue
+    }
+    current += c
   }
   parts.push(current)
   return parts.filter((p) => p.trim() !== '')
+}
+
+/**
+ * The text without its YAML comments: a `#` outside quotes that starts a line, follows a blank or closes a quoted
+ * scalar runs to the end of its line (inside `{…}` too, so a comment can hide the closing brace).
+ */
+const withoutComments = (text: string): string => {
+  let out = ''
+  let quote: string | undefined
+  let comment = false
+  let prev = '\n'
+  for (const c of text) {
+    if (comment) {
+      if (c === '\n') {
+        comment = false
+        out += c
+      }
+    } else if (quote !== undefined) {
+      if (c === quote) quote = undefined
+      out += c
+    } else if (c === '#' && (/\s/.test(prev) || prev === "'" || prev === '"')) comment = true
+    else {
+      if (c === "'" || c === '"') quote = c
+      out += c
+    }
+    prev = c
+  }
+  return out
+}
+
+/** A value: a scalar, or a JSON array or object (read by the YAML rules, as in the whole-text JSON path). */
+const flowValue = (text: string): Json | undefined => {
+  const t = text.trim()
+  if (!t.startsWith('[') && !t.startsWith('{')) return yamlScalar(t)
+  const json = parsePyJson(t, { numbers: 'as written' })
+  return json._tag === 'Right' ? toJson(json.right) : undefined
 }
 
 const pair = (line: string): readonly [string, Json] | undefined => {
   const m = /^\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#'"{}[\],][^:#{}[\],]*?)\s*:(?:\s+(.*?))?\s*$/.exec(line)
   if (m === null) return undefined
   const key = yamlScalar(m[1] as string)
-  const value = yamlScalar(m[2] ?? '')
+  const value = flowValue(m[2] ?? '')
   if (key === undefined || value === undefined || key === null || typeof key === 'object') return undefined
   return [String(key), value]
 }
@@ -127,25 +278,42 @@ const pair = (line: string): readonly [string, Json] | undefined => {
  * @since 0.1.0
  */
 export const parseAdditionalParams = (text: string): Either<string, AdditionalParams> => {
-  const json = parsePyJson(text)
+  const odd = YAML_UNREADABLE.exec(text)
+  if (odd !== null)
+    return left(
+      `additional_params holds the character U+${(odd[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}, which YAML refuses or reads as a line break; write it as a \\u escape in a JSON string`,
+    )
+  const json = parsePyJson(text, { numbers: 'as written' })
   if (json._tag === 'Right') {
     const node = json.right
-    return right(
-      node._tag === 'Object'
-        ? { _tag: 'Mapping', entries: node.entries.map(([k, v]) => [k, toJson(v)] as const) }
-        : { _tag: 'NotAMapping' },
-    )
+    if (node._tag !== 'Object') return right({ _tag: 'NotAMapping' })
+    const entries = node.entries.map(([k, v]) => [k, toJson(v)] as const)
+    const unread = entries.find(([, v]) => v === undefined)
+    return unread === undefined
+      ? right({ _tag: 'Mapping', entries: entries as ReadonlyArray<readonly [string, Json]> })
+      : left(
+          `additional_params: the value of ${JSON.stringify(unread[0])} is a number JSON cannot carry exactly (beyond 2^53 − 1); write it as a string`,
+        )
   }
   const trimmed = text.trim()
   if (trimmed === '' || trimmed.startsWith('#')) return right({ _tag: 'NotAMapping' })
-  if (trimmed.startsWith('-') || (!trimmed.startsWith('{') && !trimmed.includes(':'))) {
-    return yamlScalar(trimmed) !== undefined || trimmed.startsWith('-')
+  if (/^-(?:\s|$)/.test(trimmed)) return right({ _tag: 'NotAMapping' })
+  const flow = withoutComments(trimmed).trim()
+  // One scalar or a flow sequence of scalars: yaml.safe_load reads it (a date, a big integer and .inf too), and a
+  // value that is not a mapping is ignored.
+  const scalar = (t: string): boolean =>
+    flowValue(t) !== undefined || [YAML_INT, YAML_FLOAT, YAML_TIMESTAMP].some((r) => r.test(t.trim()))
+  if (flow.startsWith('[') || (!trimmed.startsWith('{') && !/:(?:\s|$)/.test(trimmed))) {
+    const loads = flow.startsWith('[')
+      ? flow.endsWith(']') && splitFlow(flow.slice(1, -1)).every(scalar)
+      : scalar(trimmed)
+    return loads
       ? right({ _tag: 'NotAMapping' })
       : left('additional_params is not YAML tripline can read; write a JSON object')
   }
   const lines = trimmed.startsWith('{')
-    ? trimmed.endsWith('}')
-      ? splitFlow(trimmed.slice(1, -1))
+    ? flow.endsWith('}')
+      ? splitFlow(flow.slice(1, -1))
       : undefined
     : trimmed.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trim().startsWith('#'))
   if (lines === undefined) return left('additional_params: an unterminated {…} mapping; write a JSON object')

@@ -80,13 +80,18 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 /**
  * Parses JSON as Python's `json.loads` does (also `NaN`, `Infinity`, `-Infinity`; a repeated key keeps its first
- * position and its last value). `Left` is a reason with the character position.
+ * position and its last value). `Left` is a reason with the character position. A number's `Scalar` text is the
+ * number as Python writes it back (`1e5` → `100000.0`), or with `numbers: 'as written'` the text as written (for
+ * readers with other number rules: YAML reads `1e5` as a string).
  *
  * @example
  * parsePyJson('{"b": 1, "a": [true, "x"]}') // right({ _tag: 'Object', entries: [['b', ...], ['a', ...]] })
  * @since 0.1.0
  */
-export const parsePyJson = (text: string): Either<string, JsonNode> => {
+export const parsePyJson = (
+  text: string,
+  options: { readonly numbers: 'python' | 'as written' } = { numbers: 'python' },
+): Either<string, JsonNode> => {
   let i = 0
   const ws = (): void => {
     while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++
@@ -202,6 +207,7 @@ export const parsePyJson = (text: string): Either<string, JsonNode> => {
     if (m === null) return fail('expected a value')
     i += m[0].length
     const isFloat = m[1] !== undefined || m[2] !== undefined
+    if (options.numbers === 'as written') return { _tag: 'Scalar', text: m[0] }
     return { _tag: 'Scalar', text: isFloat ? pyFloatRepr(Number(m[0])) : BigInt(m[0]).toString() }
   }
   try {

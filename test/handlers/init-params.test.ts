@@ -52,7 +52,8 @@ describe('additional_params', () => {
     ["'it''s'", "it's"],
     ['"a\\nb"', 'a\nb'],
     ['sha256', 'sha256'],
-    ['0123', '0123'],
+    ['0123', 83],
+    ["'0123'", '0123'],
   ])('yamlScalar(%j) = %j', (text, value) => {
     expect(yamlScalar(text)).toEqual(value)
   })

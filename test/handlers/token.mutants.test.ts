@@ -324,14 +324,14 @@ describe('Token enroll parameters (SPEC 4.2)', () => {
     expect(compile(broken).action?.warnings).toEqual([
       {
         code: 'invalid-additional-params',
-        message: 'additional_params: cannot read "a: [1"; write a JSON object; the enrollment will fail',
+        message: 'additional_params: cannot read "a: [1, 2"; write a JSON object; the enrollment will fail',
         path: ['options', 'additional_params'],
       },
     ])
     const r = evaluate(broken)
     expect([r.intents, r.audit[0]?.info]).toEqual([
       [],
-      'b1 (additional_params: cannot read "a: [1"; write a JSON object)',
+      'b1 (additional_params: cannot read "a: [1, 2"; write a JSON object)',
     ])
     expect(
       compile(binding('Token', 'enroll', { tokentype: 'hotp', additional_params: '{a: 1}' })).action?.warnings,
