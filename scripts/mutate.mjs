@@ -11,8 +11,8 @@
  *   npm run mutate -- --concurrency=1      Stryker's test runner processes (default 2)
  *
  * One Stryker run per source file, each with its own incremental file (reports/stryker-incremental/<name>.json) and
- * JSON report (reports/mutation/<name>.json), against that file's tests: its own test files (test/<folder>/<path>.test.ts
- * and .mutants.test.ts), the folder's cross-cutting example suites (SHARED) and the conformance vectors. A file
+ * JSON report (reports/mutation/<name>.json), against that file's tests: its own test files (test/<folder>/<path>.test.ts,
+ * .mutants.test.ts and any other <path>.<what>.test.ts), the folder's cross-cutting example suites (SHARED) and the conformance vectors. A file
  * without tests of its own (module.ts, define.ts, …) runs against all of its folder's tests but the slow property
  * files. Why not every test for every mutant: a Stryker run re-collects each test file that holds a covering test,
  * and a mutant in module-level code (a "static" mutant: a table, a constant built at load) runs every test after a
@@ -57,7 +57,15 @@ const PARTS = FOLDERS.flatMap((folder) =>
     .filter(hasCode)
     .map((file) => {
       const stem = relative('src', file).replace(/\.ts$/, '')
-      const own = [`test/${stem}.test.ts`, `test/${stem}.mutants.test.ts`].filter((t) => existsSync(join(root, t)))
+      // Its own test files: test/<stem>.test.ts, <stem>.mutants.test.ts and any other test/<stem>.<what>.test.ts.
+      const dir = join('test', stem, '..')
+      const base = stem.split('/').pop() ?? stem
+      const own = existsSync(join(root, dir))
+        ? readdirSync(join(root, dir))
+            .filter((n) => n.startsWith(`${base}.`) && n.endsWith('.test.ts'))
+            .sort()
+            .map((n) => `${dir}/${n}`)
+        : []
       const shared = /** @type {Record<string, string[]>} */ (SHARED)[folder] ?? []
       return {
         name: stem.replace(/\//g, '-'),
