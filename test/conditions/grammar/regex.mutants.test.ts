@@ -34,6 +34,9 @@ describe('verbose mode (?x): whitespace and # comments are ignored outside a set
     ['(?x)a\u{B}b', 'full', 'ab', 'ab'],
     ['(?x)a\u{C}b', 'full', 'ab', 'ab'],
     ['(?x)a # a comment to the end', 'full', 'a', 'a'],
+    ['(?x)#only a comment', 'full', '', ''],
+    ['(?x) # c\n(?i)a', 'full', 'A', 'A'],
+    ['(a#)', 'full', 'a#', 'a#'],
     ['(?x)a # comment\nb', 'full', 'ab', 'ab'],
     ['(?x)a#b', 'full', 'a#b', null],
     ['(?x)a\\ b', 'full', 'a b', 'a b'],
@@ -447,6 +450,8 @@ describe('patterns Python refuses are refused, with a message saying what and wh
     ['(?L:a)', 'the locale flag L applies to byte patterns only'],
     [')', 'unbalanced parenthesis at position 0'],
     ['a)', 'unbalanced parenthesis at position 1'],
+    ['ab#)c', 'unbalanced parenthesis at position 3'],
+    ['a(?#x)b)', 'unbalanced parenthesis at position 7'],
     ['(a', 'missing ), unterminated subpattern'],
   ])('%j: %s', (pattern, message) => {
     expect(refusal(pattern)).toBe(message)
