@@ -68,3 +68,17 @@ describe('sha256 and encodings', () => {
     expect(entropyOf(42 as unknown as string)).toBeUndefined()
   })
 })
+
+describe('deriveString: the derivation is fixed (same entropy and label, same text in every release)', () => {
+  // Expected values from an independent Python implementation of the documented construction:
+  // SHA-256(len(key) ‖ key ‖ len(label) ‖ label ‖ counter), 32-bit big-endian lengths and counter from 0, bytes at or
+  // above the largest multiple of the alphabet size dropped.
+  test('several hash blocks of alphanumerics, and a non-ASCII entropy with digits', () => {
+    expect(deriveString('9f86d081884c7d65', 'binding 7\u0000random', 100, ALPHANUMERIC)).toBe(
+      'BVBblgV6v3wYKmw6QXpwacfGtncr5vPF3OfrlsGb0732bbPGk4bN4yZHPAn92ujLxdCDJBbPWVb5yErxHFKLfOQjHtfVq2pzoxSz',
+    )
+    expect(deriveString('é€ entropy', 'binding 7\u0000pin\u0000S1', 40, '0123456789')).toBe(
+      '2721910848994675112782792212188837929213',
+    )
+  })
+})
