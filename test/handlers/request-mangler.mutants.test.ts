@@ -192,3 +192,27 @@ describe('deleteParam and setParam', () => {
     expect(evaluate(binding('RequestMangler', 'delete', { parameter: 'b' }), e).request).toBe(e.request)
   })
 })
+
+describe('group numbers in value', () => {
+  test('a name that only ends in digits is a tag, not a group number', () => {
+    expect(issuesOf({ value: '{g1}', match_pattern: '(.*)' })).toEqual([
+      {
+        code: 'unknown-tag',
+        message: 'value: unknown tag {g1}; use {0}, {1}, … for the groups of match_pattern',
+        path: ['options', 'value'],
+      },
+    ])
+  })
+  test('digits in the literal text are not group numbers', () => {
+    const r = evaluate(match({ value: '7{0}9', match_pattern: '(a)b' }), withParams({ in: 'ab' }))
+    expect(r.audit[0]?.info).toBe('b1')
+    expect(onlyIntent(r)).toMatchObject({ changed: true, value: '7a9' })
+  })
+  test('group n needs n + 1 groups: {1} of a one-group pattern leaves the parameter unchanged', () => {
+    expect(warningsOf({ value: '{1}', match_pattern: '(a)' })?.map((w) => w.code)).toEqual(['too-few-groups'])
+    const r = evaluate(match({ value: '{1}', match_pattern: '(a)' }), withParams({ in: 'a' }))
+    expect(onlyIntent(r)).toMatchObject({ changed: false })
+    expect(r.audit[0]?.info).toBe('b1 (value needs group 1, match_pattern has 1; unchanged)')
+  })
+})
+
