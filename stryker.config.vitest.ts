@@ -40,12 +40,17 @@ const SLOW = ['laws.test.ts', 'properties.test.ts', 'conditions/index.test.ts', 
 /**
  * Smallest test files first, the slow property files last. Stryker stops a mutant's run at its first failing test,
  * so a mutant an example test kills costs that test, not the seconds of the property files before it (vitest's own
- * order runs the longest files first).
+ * order runs the longest files first). test/load runs after all of them: it imports every module inside its tests,
+ * and a module first loaded inside a test has its module-level code counted as covered by that test, so Stryker
+ * would take its static mutants for run-time ones (run without a reload: they would survive). Last, it finds the
+ * modules already loaded, at collection, outside any test.
  */
 class FastFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const weight = (f: TestSpecification): number =>
-      (SLOW.some((s) => f.moduleId.endsWith(s)) ? 1e9 : 0) + statSync(f.moduleId).size
+      (f.moduleId.includes('/test/load/') ? 2e9 : 0) +
+      (SLOW.some((s) => f.moduleId.endsWith(s)) ? 1e9 : 0) +
+      statSync(f.moduleId).size
     return [...files].sort((a, b) => weight(a) - weight(b) || (a.moduleId < b.moduleId ? -1 : 1))
   }
 }
