@@ -60,6 +60,12 @@ docs = set()
 for v in values:
     docs.update(['{"k": %s}' % v, '{k: %s}' % v, 'k: %s' % v, 'j: 1\nk: %s' % v, '[%s]' % v, v])
 docs.update(['{a: 1, # c\n b: 2}', '{a: 1} # c', '{a: [1, 2}', '- a', '-1: x', 'a: 1\n  b: 2', '# only'])
+docs.update(['{k: [1, 2], j: {a: 1, b: 2}, m: 3}', '{k: {a: [1, {b: 2}], c: 3}, d: 4}', "{a: 'x # y', b: \"z # w\"}",
+             "{a: 'it''s' # c\n, b: 1}", '{a: "x"# c\n, b: 2}', "a: 'x # y'\nb: 2", 'a: 1\n\n   \nb: 2', 'a: 1\na: 2',
+             '  a: 1', 'a: 1  \nb: 2  ', '- a\n- b', '-', '[a, b]', '[a, [b]]', ' # only', 'a: x\x7fy', 'a: x\u2028y',
+             '{"a": "x\u2028y"}', '{"a": "x\x7fy"}', 'a: \x85', "'a': 1", '"a": 1', '1: x', 'true: x', 'a: [1, 2]  # c',
+             '{a: 1, b: 2} # c', '[1, 2] # c', '{a: 1,}', '{a: 1, , b: 2}', '{"a": 1}\n', '\n{"a": 1}', 'a: "x" y',
+             "a: 'x' y", 'a: 1 #c\nb: #\nc: 3', '{a: #c\n 1}'])
 
 
 def doc(d):

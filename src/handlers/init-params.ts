@@ -199,7 +199,7 @@ export const yamlScalar = (raw: string): Json | undefined => {
   return text
 }
 
-/** Splits a flow mapping's body on the commas outside quotes and outside nested `[…]` and `{…}`. */
+/** Splits a flow collection's body on the commas outside quotes and outside nested `[…]` and `{…}`. */
 const splitFlow = (body: string): ReadonlyArray<string> => {
   const parts: string[] = []
   let current = ''
@@ -219,7 +219,9 @@ const splitFlow = (body: string): ReadonlyArray<string> => {
     current += c
   }
   parts.push(current)
-  return parts.filter((p) => p.trim() !== '')
+  // One trailing comma is allowed (`{a: 1,}`); an empty entry elsewhere stays, and does not read.
+  const last = parts[parts.length - 1]
+  return last !== undefined && last.trim() === '' ? parts.slice(0, -1) : parts
 }
 
 /**
@@ -315,7 +317,10 @@ export const parseAdditionalParams = (text: string): Either<string, AdditionalPa
     ? flow.endsWith('}')
       ? splitFlow(flow.slice(1, -1))
       : undefined
-    : trimmed.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trim().startsWith('#'))
+    : trimmed
+        .split(/\r?\n/)
+        .map(withoutComments)
+        .filter((l) => l.trim() !== '')
   if (lines === undefined) return left('additional_params: an unterminated {…} mapping; write a JSON object')
   const entries: Array<readonly [string, Json]> = []
   for (const line of lines) {

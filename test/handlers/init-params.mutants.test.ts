@@ -112,8 +112,10 @@ describe('keys and mappings', () => {
   test('Windows line ends and comment lines between entries', () => {
     expect(mapping('a: 1\r\n# c\r\nb: 2\r\n')).toEqual({ a: 1, b: 2 })
   })
-  test('flow mappings: commas inside quotes, empty items, nested quotes', () => {
-    expect(mapping('{a: "x, y", b: \'p, q\',, c: 3,}')).toEqual({ a: 'x, y', b: 'p, q', c: 3 })
+  test('flow mappings: commas inside quotes, one trailing comma, nested quotes; an empty item does not read', () => {
+    expect(mapping('{a: "x, y", b: \'p, q\', c: 3,}')).toEqual({ a: 'x, y', b: 'p, q', c: 3 })
+    expect(parseAdditionalParams('{a: 1,, b: 2}')._tag).toBe('Left')
+    expect(parseAdditionalParams('{, a: 1}')._tag).toBe('Left')
     expect(mapping('{a: "it\'s, fine"}')).toEqual({ a: "it's, fine" })
   })
   test('JSON is read as YAML reads it: NaN, Infinity and 1e5 are strings there', () => {
@@ -135,5 +137,22 @@ describe('what is not a mapping, and what tripline cannot read', () => {
     ['{a: 1, [b]: 2}', 'additional_params: cannot read "[b]: 2"; write a JSON object'],
   ])('%j: %s', (text, reason) => {
     expect(parseAdditionalParams(text)).toEqual({ _tag: 'Left', left: reason })
+  })
+})
+
+describe('characters YAML refuses or reads as line breaks', () => {
+  test.each([
+    ['a: x\u007fy', '007F'],
+    ['{"a": "x\u2028y"}', '2028'],
+    ['a: \u0085', '0085'],
+    ['a: \u0001', '0001'],
+  ])('%j names U+%s and declines', (text, code) => {
+    expect(parseAdditionalParams(text)).toEqual({
+      _tag: 'Left',
+      left: `additional_params holds the character U+${code}, which YAML refuses or reads as a line break; write it as a \\u escape in a JSON string`,
+    })
+  })
+  test('tab, line feed, carriage return and the printable ranges are fine', () => {
+    expect(mapping('a: "x\ty"\r\nb: é€😀')).toEqual({ a: 'x\ty', b: 'é€😀' })
   })
 })
