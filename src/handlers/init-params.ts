@@ -106,6 +106,10 @@ const yamlFloat = (text: string): number | undefined => {
 }
 
 const SINGLE_QUOTED = /^'((?:[^']|'')*)'/
+/** Every quoted scalar of a text (to look at what lies outside them). */
+const QUOTED = /'(?:[^']|'')*'|"(?:[^"\\]|\\[\s\S])*"/g
+/** PyYAML 6 refuses a tab outside quoted scalars and comments, also as the blank of a JSON text. */
+const hasTab = (text: string): boolean => withoutComments(text).replace(QUOTED, '').includes('\t')
 const DOUBLE_QUOTED = /^"((?:[^"\\]|\\[\s\S])*)"/
 /** After a quoted scalar only blanks and a comment may follow; PyYAML needs no blank before that `#`. */
 const AFTER_QUOTED = /^[ \t]*(?:#.*)?$/
@@ -176,6 +180,7 @@ const unescapeDoubleQuoted = (body: string): string | undefined => {
  * @since 0.1.0
  */
 export const yamlScalar = (raw: string): Json | undefined => {
+  if (hasTab(raw)) return undefined
   const trimmed = raw.trim()
   if (trimmed.startsWith("'") || trimmed.startsWith('"')) {
     const m = (trimmed.startsWith("'") ? SINGLE_QUOTED : DOUBLE_QUOTED).exec(trimmed)
@@ -285,6 +290,8 @@ export const parseAdditionalParams = (text: string): Either<string, AdditionalPa
     return left(
       `additional_params holds the character U+${(odd[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}, which YAML refuses or reads as a line break; write it as a \\u escape in a JSON string`,
     )
+  if (hasTab(text))
+    return left('additional_params holds a tab outside quotes, which YAML refuses; write blanks instead')
   const json = parsePyJson(text, { numbers: 'as written' })
   if (json._tag === 'Right') {
     const node = json.right
@@ -298,7 +305,6 @@ export const parseAdditionalParams = (text: string): Either<string, AdditionalPa
         )
   }
   const trimmed = text.trim()
-  if (trimmed === '' || trimmed.startsWith('#')) return right({ _tag: 'NotAMapping' })
   if (/^-(?:\s|$)/.test(trimmed)) return right({ _tag: 'NotAMapping' })
   const flow = withoutComments(trimmed).trim()
   // One scalar or a flow sequence of scalars: yaml.safe_load reads it (a date, a big integer and .inf too), and a

@@ -156,3 +156,28 @@ describe('characters YAML refuses or reads as line breaks', () => {
     expect(mapping('a: "x\ty"\r\nb: é€😀')).toEqual({ a: 'x\ty', b: 'é€😀' })
   })
 })
+
+describe('keys, order and what JSON cannot carry', () => {
+  test('a repeated key keeps its first position and its last value, as a Python dict does', () => {
+    expect(parseAdditionalParams('a: 1\nb: 2\na: 3')).toEqual({
+      _tag: 'Right',
+      right: {
+        _tag: 'Mapping',
+        entries: [
+          ['a', 3],
+          ['b', 2],
+        ],
+      },
+    })
+  })
+  test('an integer beyond 2^53 − 1 declines with the key it is under', () => {
+    expect(parseAdditionalParams('{"otplen": 12345678901234567890}')).toEqual({
+      _tag: 'Left',
+      left: 'additional_params: the value of "otplen" is a number JSON cannot carry exactly (beyond 2^53 − 1); write it as a string',
+    })
+  })
+  test('yamlScalar reads the scalar without the blanks around it', () => {
+    expect(yamlScalar('  8  ')).toBe(8)
+    expect(yamlScalar(" 'a' ")).toBe('a')
+  })
+})

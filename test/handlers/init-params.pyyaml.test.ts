@@ -43,7 +43,7 @@ describe(`scalars as PyYAML ${fixture.pyyaml} reads them`, () => {
 
 /**
  * Texts PyYAML reads that tripline declines by design, each with the reason (docs/compatibility.md): flow values that
- * are not JSON, and the YAML line breaks U+0085 and U+2028.
+ * are not JSON, a null key, and the YAML line breaks U+0085 and U+2028.
  */
 const DECLINED: ReadonlyMap<string, string> = new Map([
   ['{k: [1, 2], j: {a: 1, b: 2}, m: 3}', 'a flow value that is not JSON ({a: 1, b: 2})'],
@@ -51,6 +51,7 @@ const DECLINED: ReadonlyMap<string, string> = new Map([
   ['a: \x85', 'U+0085, a YAML line break'],
   ['{"a": "x\u2028y"}', 'U+2028, a YAML line break'],
   ['[a, [b]]', 'a nested flow sequence that is not JSON'],
+  ['~: x', 'a null key, which JSON cannot carry'],
 ])
 
 describe('additional_params texts as PyYAML reads them', () => {
