@@ -215,4 +215,3 @@ describe('group numbers in value', () => {
     expect(r.audit[0]?.info).toBe('b1 (value needs group 1, match_pattern has 1; unchanged)')
   })
 })
-

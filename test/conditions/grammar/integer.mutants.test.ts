@@ -137,9 +137,9 @@ describe('blanks only around the number', () => {
 
 describe('relations', () => {
   it('each comparator spelling names its relation; the others have none', () => {
-    expect(
-      (['==', '=', 'equals', '!=', '!equals', '<', '>', '<=', '=<', '>=', '=>'] as const).map(relationOf),
-    ).toEqual(['eq', 'eq', 'eq', 'ne', 'ne', 'lt', 'gt', 'le', 'le', 'ge', 'ge'])
+    expect((['==', '=', 'equals', '!=', '!equals', '<', '>', '<=', '=<', '>=', '=>'] as const).map(relationOf)).toEqual(
+      ['eq', 'eq', 'eq', 'ne', 'ne', 'lt', 'gt', 'le', 'le', 'ge', 'ge'],
+    )
     expect(relationOf('matches')).toBeUndefined()
     expect(relationOf('in')).toBeUndefined()
   })
