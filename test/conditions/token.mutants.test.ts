@@ -4,21 +4,9 @@
  * condition reads.
  */
 import { describe, expect, it } from 'vitest'
-import { compileCondition } from '../../src/conditions/index.js'
-import type { ConditionTrace } from '../../src/core/catalogue.js'
-import { makeContext } from '../../src/core/context.js'
 import type { Event } from '../../src/core/model.js'
 import { BASE_EVENT, verdict, withEvent, withoutToken, withToken } from './engine.js'
-
-const compiled = (name: string, value: string) => {
-  const c = compileCondition(name, value)
-  if (c._tag === 'Left') throw new Error(`${name}: ${value} does not compile`)
-  return c.right
-}
-
-/** The trace of one condition for an event. */
-const traced = (name: string, value: string, event: Event = BASE_EVENT): ConditionTrace =>
-  compiled(name, value).trace(makeContext(event))
+import { compiled, traceOf as traced } from './trace-helpers.js'
 
 const token = BASE_EVENT.token as NonNullable<Event['token']>
 const user = BASE_EVENT.user as NonNullable<Event['user']>

@@ -3,20 +3,9 @@
  * untested: what `explain` (a condition's trace) says, the texts of evaluation errors, and which facts each reads.
  */
 import { describe, expect, it } from 'vitest'
-import { compileCondition } from '../../src/conditions/index.js'
-import type { ConditionTrace } from '../../src/core/catalogue.js'
-import { makeContext } from '../../src/core/context.js'
 import type { Event } from '../../src/core/model.js'
 import { BASE_EVENT, verdict, withoutToken, withToken } from './engine.js'
-
-const compiled = (name: string, value: string) => {
-  const c = compileCondition(name, value)
-  if (c._tag === 'Left') throw new Error(`${name}: ${value} does not compile`)
-  return c.right
-}
-
-const traced = (name: string, value: string, event: Event = BASE_EVENT): ConditionTrace =>
-  compiled(name, value).trace(makeContext(event))
+import { compiled, traceOf as traced } from './trace-helpers.js'
 
 const info = (i: Record<string, string>, now = BASE_EVENT.now): Event => ({ ...withToken({ info: i }), now })
 

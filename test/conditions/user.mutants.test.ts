@@ -4,21 +4,10 @@
  * condition reads.
  */
 import { describe, expect, it } from 'vitest'
-import { compileCondition } from '../../src/conditions/index.js'
 import { isEmptyUser } from '../../src/conditions/user.js'
-import type { ConditionTrace } from '../../src/core/catalogue.js'
-import { makeContext } from '../../src/core/context.js'
 import type { Event } from '../../src/core/model.js'
 import { BASE_EVENT, verdict, withEvent, withoutUser } from './engine.js'
-
-const compiled = (name: string, value: string) => {
-  const c = compileCondition(name, value)
-  if (c._tag === 'Left') throw new Error(`${name}: ${value} does not compile`)
-  return c.right
-}
-
-const traced = (name: string, value: string, event: Event = BASE_EVENT): ConditionTrace =>
-  compiled(name, value).trace(makeContext(event))
+import { compiled, traceOf as traced } from './trace-helpers.js'
 
 const user = BASE_EVENT.user as NonNullable<Event['user']>
 /** A user record without a login: the empty user (SPEC 1.8), whatever its other fields say. */
