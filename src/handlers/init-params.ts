@@ -301,17 +301,18 @@ export const parseAdditionalParams = (text: string): Either<string, AdditionalPa
     return unread === undefined
       ? right({ _tag: 'Mapping', entries: entries as ReadonlyArray<readonly [string, Json]> })
       : left(
-          `additional_params: the value of ${JSON.stringify(unread[0])} is a number JSON cannot carry exactly (beyond 2^53 − 1); write it as a string`,
+          `additional_params: the value of ${JSON.stringify(unread[0])} is a number JSON cannot carry (an integer beyond 2^53 − 1 or a float beyond the double range); write it as a string`,
         )
   }
   const trimmed = text.trim()
+  const isFlowMapping = trimmed.startsWith('{')
   if (/^-(?:\s|$)/.test(trimmed)) return right({ _tag: 'NotAMapping' })
   const flow = withoutComments(trimmed).trim()
   // One scalar or a flow sequence of scalars: yaml.safe_load reads it (a date, a big integer and .inf too), and a
   // value that is not a mapping is ignored.
   const scalar = (t: string): boolean =>
     flowValue(t) !== undefined || [YAML_INT, YAML_FLOAT, YAML_TIMESTAMP].some((r) => r.test(t.trim()))
-  if (flow.startsWith('[') || (!trimmed.startsWith('{') && !/:(?:\s|$)/.test(trimmed))) {
+  if (flow.startsWith('[') || (!isFlowMapping && !/:(?:\s|$)/.test(trimmed))) {
     const loads = flow.startsWith('[')
       ? flow.endsWith(']') && splitFlow(flow.slice(1, -1)).every(scalar)
       : scalar(trimmed)
@@ -319,7 +320,7 @@ export const parseAdditionalParams = (text: string): Either<string, AdditionalPa
       ? right({ _tag: 'NotAMapping' })
       : left('additional_params is not YAML tripline can read; write a JSON object')
   }
-  const lines = trimmed.startsWith('{')
+  const lines = isFlowMapping
     ? flow.endsWith('}')
       ? splitFlow(flow.slice(1, -1))
       : undefined
@@ -330,7 +331,7 @@ export const parseAdditionalParams = (text: string): Either<string, AdditionalPa
   if (lines === undefined) return left('additional_params: an unterminated {…} mapping; write a JSON object')
   const entries: Array<readonly [string, Json]> = []
   for (const line of lines) {
-    if (!trimmed.startsWith('{') && /^\s/.test(line))
+    if (!isFlowMapping && /^\s/.test(line))
       return left('additional_params: nested YAML is not supported; write a JSON object')
     const p = pair(line)
     if (p === undefined)

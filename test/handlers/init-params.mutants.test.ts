@@ -170,11 +170,11 @@ describe('keys, order and what JSON cannot carry', () => {
       },
     })
   })
-  test('an integer beyond 2^53 − 1 declines with the key it is under', () => {
-    expect(parseAdditionalParams('{"otplen": 12345678901234567890}')).toEqual({
-      _tag: 'Left',
-      left: 'additional_params: the value of "otplen" is a number JSON cannot carry exactly (beyond 2^53 − 1); write it as a string',
-    })
+  test('an integer beyond 2^53 − 1 or a float beyond the double range declines with the key it is under', () => {
+    const reason = (key: string) =>
+      `additional_params: the value of "${key}" is a number JSON cannot carry (an integer beyond 2^53 − 1 or a float beyond the double range); write it as a string`
+    expect(parseAdditionalParams('{"otplen": 12345678901234567890}')).toEqual({ _tag: 'Left', left: reason('otplen') })
+    expect(parseAdditionalParams('{"a": 1, "drift": 1.0e+400}')).toEqual({ _tag: 'Left', left: reason('drift') })
   })
   test('yamlScalar reads the scalar without the blanks around it', () => {
     expect(yamlScalar('  8  ')).toBe(8)
