@@ -1,6 +1,7 @@
 /**
  * Audit entries in privacyIDEA's form (SPEC 1.6): the `PRE-EVENT`/`POST-EVENT` marker, the options rendered as
- * privacyIDEA renders a Python dict, `info` with the binding name and run details or error tag.
+ * privacyIDEA renders a Python dict, `info` with the binding name (and the error tag on failure); tripline's own note
+ * on a triggered or declined action goes to `details`.
  *
  * @since 0.1.0
  */
@@ -81,6 +82,10 @@ export const auditInfo = (name: string, details?: string): string => {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
+/** The details that privacyIDEA itself reports as run details, hence part of `info`. */
+const runDetailsOf = (outcome: { readonly details?: string; readonly runDetails?: boolean }): string | undefined =>
+  outcome.runDetails === true ? outcome.details : undefined
+
 /**
  * The audit entry of one triggered or failed binding for the current event view.
  *
@@ -100,17 +105,19 @@ export const auditEntry = (
   binding: Binding,
   actionDetail: string,
   outcome:
-    | { readonly success: boolean; readonly details?: string }
+    | { readonly success: boolean; readonly details?: string; readonly runDetails?: boolean }
     | { readonly success: false; readonly error: { readonly tag: string; readonly message: string } },
 ): AuditEntry => {
   const failure = 'error' in outcome ? outcome.error : undefined
   const entry: Mutable<AuditEntry> = {
     action: auditMarker(event.position, event.name, binding.handlerModule, binding.action),
     actionDetail,
-    info:
+    info: auditInfo(
+      binding.name,
       failure !== undefined
-        ? auditInfo(binding.name, failure.tag)
-        : auditInfo(binding.name, (outcome as { readonly details?: string }).details),
+        ? failure.tag
+        : runDetailsOf(outcome as { readonly details?: string; runDetails?: boolean }),
+    ),
     event: event.name,
     position: event.position,
     bindingId: binding.id,
@@ -119,6 +126,10 @@ export const auditEntry = (
     success: outcome.success,
   }
   if (failure !== undefined) entry.error = failure
+  else {
+    const details = (outcome as { readonly details?: string }).details
+    if (details !== undefined && details !== '') entry.details = details
+  }
   const serial = event.serial ?? event.token?.serial
   if (serial !== undefined && serial !== '') entry.serial = serial
   const user = event.user

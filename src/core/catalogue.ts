@@ -98,10 +98,11 @@ export interface ConditionCatalogue {
 
 /**
  * What running an action for one event gives:
- * - `Intent`: the action is triggered; its intent, optional run details for the audit `info`, and the request or
+ * - `Intent`: the action is triggered; its intent, an optional note for the audit entry's `details`, and the request or
  *   response that later bindings see (manglers).
  * - `Declined`: the action cannot do anything for this event (privacyIDEA's `do` returning false, e.g. "no token
- *   serials found"): no intent, an audit entry with `success: false`, no abort.
+ *   serials found"): no intent, an audit entry with `success: false` and the reason in `details`, no abort.
+ *   `runDetails: true` when privacyIDEA itself reports the reason as run details: it then also goes to `info`.
  * - `EvalFailure`: the binding fails (privacyIDEA's exception): no intent, failure audit, abort when configured.
  *
  * @example
@@ -116,7 +117,7 @@ export type ActionResult =
       readonly request?: Request
       readonly response?: unknown
     }
-  | { readonly _tag: 'Declined'; readonly details: string }
+  | { readonly _tag: 'Declined'; readonly details: string; readonly runDetails?: boolean }
   | EvalFailure
 
 /**

@@ -316,7 +316,11 @@ export interface AuditEntry {
   readonly action: string
   /** The binding's options, rendered as privacyIDEA renders them. */
   readonly actionDetail: string
-  /** The binding name; `name (details)` with run details; `name (ErrorTag)` on failure. */
+  /**
+   * The binding name, or `name (ErrorTag)` on failure, as privacyIDEA writes it. tripline's notes on a triggered or
+   * declined action go to `details`, not here: privacyIDEA only logs them. A host that reports run details of its
+   * own (a mail server's error) appends them as `name (details)`.
+   */
   readonly info: string
   readonly event: string
   readonly position: Position
@@ -327,6 +331,11 @@ export interface AuditEntry {
   readonly success: boolean
   /** On failure: the error tag and a readable reason. */
   readonly error?: { readonly tag: string; readonly message: string }
+  /**
+   * Why a triggered action changes nothing or what the host must do (`no entropy in the event: the host draws the
+   * PINs`), or why an action declined (`No token serials found`); absent when there is nothing to say.
+   */
+  readonly details?: string
   readonly serial?: string
   readonly user?: string
   readonly realm?: string

@@ -192,7 +192,8 @@ export const intentBase = <Tag extends string>(
 })
 
 /**
- * A triggered action: its intent, optional run details and the request/response later bindings see.
+ * A triggered action: its intent, an optional note for the audit entry's `details` and the request/response later
+ * bindings see.
  *
  * @example
  * fired(intent, { request: { ...ctx.event.request, params: { ...ctx.event.request.params, realm: 'realm2' } } })
@@ -215,13 +216,17 @@ export const fired = (
 }
 
 /**
- * privacyIDEA's `do` returning false: no intent, audit `success: false` with run details.
+ * privacyIDEA's `do` returning false: no intent, audit `success: false`, the reason in the audit entry's `details`
+ * (privacyIDEA only logs it). `{ runDetails: true }` when privacyIDEA reports the reason as run details, so that it
+ * also appears in `info` as `name (reason)`.
  *
  * @example
  * declined('no token serials found') // { _tag: 'Declined', details: 'no token serials found' }
+ * declined('No recipient found', { runDetails: true }) // info: 'name (No recipient found)'
  * @since 0.1.0
  */
-export const declined = (details: string): ActionResult => ({ _tag: 'Declined', details })
+export const declined = (details: string, how: { readonly runDetails?: boolean } = {}): ActionResult =>
+  how.runDetails === true ? { _tag: 'Declined', details, runDetails: true } : { _tag: 'Declined', details }
 
 /**
  * privacyIDEA's exception: the binding fails; `errorTag` plays the exception class name.

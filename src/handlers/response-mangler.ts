@@ -4,7 +4,7 @@
  * never the input — and later bindings and `Evaluation.response` see it (SPEC 1.3, 1.7).
  *
  * Python's behaviour is kept: a missing key on delete, or a pointer of another length, leaves the response unchanged
- * (a warning in privacyIDEA, run details here); `set` replaces a missing or falsy intermediate value (`null`, `0`,
+ * (a warning in privacyIDEA, the audit `details` here); `set` replaces a missing or falsy intermediate value (`null`, `0`,
  * `""`, `false`, `[]`, `{}`) by an object; an intermediate value that is a list, string, number or `true` makes
  * privacyIDEA raise, so the binding fails (`TypeError`/`AttributeError`). A response that is not a JSON object is
  * read as `{}`.

@@ -607,7 +607,7 @@ export type TokenIntent =
   | TokenAttachApplicationIntent
 
 /**
- * privacyIDEA's run details when the event names no token.
+ * Why a per-token action declines when the event names no token (privacyIDEA logs it; the audit `details` here).
  *
  * @example
  * const skipped = evaluation.audit.filter((a) => !a.success && a.info.endsWith(`(${NO_SERIALS})`))

@@ -419,9 +419,12 @@ const resolve = (
   }
 }
 
-/** privacyIDEA's run details name the recipient type as Python's `repr` does: no type contains a quote. */
+/**
+ * privacyIDEA reports a missing recipient as run details (SPEC 4.1), so the audit `info` shows it; the type is named
+ * as Python's `repr` does: no type contains a quote.
+ */
 const noRecipient = (type: NotifyType): ActionResult =>
-  declined(`No recipient '${type}' found, no notification was sent.`)
+  declined(`No recipient '${type}' found, no notification was sent.`, { runDetails: true })
 
 const replyToOf = (event: Event, options: OptionsOf<typeof SENDMAIL>): ReplyTo | undefined => {
   const type = options.reply_to

@@ -92,8 +92,21 @@ describe('auditEntry', () => {
     })
   })
 
-  it('adds run details to info', () => {
-    expect(auditEntry(event(), b, '{}', { success: false, details: 'no serial' }).info).toBe('mail (no serial)')
+  it('keeps run details out of info: they go to details (privacyIDEA only logs them)', () => {
+    expect(auditEntry(event(), b, '{}', { success: false, details: 'no serial' })).toMatchObject({
+      info: 'mail',
+      details: 'no serial',
+    })
+    expect(auditEntry(event(), b, '{}', { success: true })).not.toHaveProperty('details')
+    expect(auditEntry(event(), b, '{}', { success: true, details: '' })).not.toHaveProperty('details')
+  })
+
+  it('puts details privacyIDEA reports as run details into info too', () => {
+    expect(auditEntry(event(), b, '{}', { success: false, details: 'no recipient', runDetails: true })).toMatchObject({
+      info: 'mail (no recipient)',
+      details: 'no recipient',
+    })
+    expect(auditEntry(event(), b, '{}', { success: false, details: 'x', runDetails: false }).info).toBe('mail')
   })
 
   it('describes a failed binding with its error tag in info and the error', () => {

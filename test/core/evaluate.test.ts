@@ -123,7 +123,8 @@ describe('failures, declines and audit entries (SPEC 1.5, 1.6)', () => {
       {
         action: 'POST-EVENT token_init>>Notify:send',
         actionDetail: "{'to': 'ops'}",
-        info: 'mail (to ops)',
+        info: 'mail',
+        details: 'to ops',
         event: 'token_init',
         position: 'post',
         bindingId: 5,
@@ -150,7 +151,7 @@ describe('failures, declines and audit entries (SPEC 1.5, 1.6)', () => {
   it('a declined action: no intent, success false with details, no abort', () => {
     const ev = run(event(), [binding({ id: 1, action: 'decline', abortOnError: true }), binding({ id: 2 })])
     expect(fired(ev)).toStrictEqual([2])
-    expect(ev.audit[0]).toMatchObject({ bindingId: 1, success: false, info: 'notify admin (no recipient)' })
+    expect(ev.audit[0]).toMatchObject({ bindingId: 1, success: false, info: 'notify admin', details: 'no recipient' })
     expect(ev.audit[0]).not.toHaveProperty('error')
     expect(ev.aborted).toBeUndefined()
   })
@@ -207,10 +208,10 @@ describe('failures, declines and audit entries (SPEC 1.5, 1.6)', () => {
       binding({ id: 2, action: 'throw' }),
       binding({ id: 3 }),
     ])
-    expect(ev.audit.map((a) => [a.bindingId, a.info, a.error?.message])).toStrictEqual([
-      [1, 'notify admin (InternalError)', 'condition bug'],
-      [2, 'notify admin (InternalError)', 'action bug'],
-      [3, 'notify admin (to admin)', undefined],
+    expect(ev.audit.map((a) => [a.bindingId, a.info, a.error?.message, a.details])).toStrictEqual([
+      [1, 'notify admin (InternalError)', 'condition bug', undefined],
+      [2, 'notify admin (InternalError)', 'action bug', undefined],
+      [3, 'notify admin', undefined, 'to admin'],
     ])
   })
 

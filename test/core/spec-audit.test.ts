@@ -168,9 +168,9 @@ describe('SPEC 1.5 failure semantics', () => {
       { ...log(1), handlerModule: 'Token', action: 'disable', options: {}, abortOnError: true },
       log(2, { ordering: 1 }),
     ])
-    expect(e.audit.map((a) => [a.bindingId, a.success, a.info])).toEqual([
-      [1, false, 'b1 (no token serials found)'],
-      [2, true, 'b2'],
+    expect(e.audit.map((a) => [a.bindingId, a.success, a.info, a.details])).toEqual([
+      [1, false, 'b1', 'no token serials found'],
+      [2, true, 'b2', undefined],
     ])
     expect(e.aborted).toBeUndefined()
   })

@@ -99,7 +99,8 @@ describe('Container: owners', () => {
     }
     expect(expectFactsSuffice(bind('unassign'), onlyBlank).audit[0]).toMatchObject({
       success: false,
-      info: 'b1 (no user found to unassign from the container)',
+      info: 'b1',
+      details: 'no user found to unassign from the container',
     })
   })
 })

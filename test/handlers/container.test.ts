@@ -79,11 +79,12 @@ describe('Container (SPEC 4.11)', () => {
   test('every action but create declines without a container', () => {
     for (const action of ['delete', 'unassign', 'assign', 'remove all tokens', 'unregister', 'delete container info']) {
       const r = run(action, {}, baseEvent)
-      expect([action, r.intents, r.audit[0]?.success, r.audit[0]?.info]).toEqual([
+      expect([action, r.intents, r.audit[0]?.success, r.audit[0]?.info, r.audit[0]?.details]).toEqual([
         action,
         [],
         false,
-        'b1 (no container found for the event)',
+        'b1',
+        'no container found for the event',
       ])
     }
   })
@@ -101,7 +102,8 @@ describe('Container (SPEC 4.11)', () => {
     }
     expect(run('unassign', {}, none).audit[0]).toMatchObject({
       success: false,
-      info: 'b1 (no user found to unassign from the container)',
+      info: 'b1',
+      details: 'no user found to unassign from the container',
     })
   })
   test('assign the user in event; without any user it declines', () => {
@@ -116,7 +118,8 @@ describe('Container (SPEC 4.11)', () => {
     }
     expect(run('assign', {}, none).audit[0]).toMatchObject({
       success: false,
-      info: 'b1 (no user found to assign to the container)',
+      info: 'b1',
+      details: 'no user found to assign to the container',
     })
   })
   test('set states / add states: booleans read with is_true (D12), privacyIDEA’s order', () => {
@@ -139,7 +142,8 @@ describe('Container (SPEC 4.11)', () => {
     ).toEqual(['no-state-selected'])
     expect(run('add states', { active: 'False' }).audit[0]).toMatchObject({
       success: false,
-      info: 'b1 (no state selected)',
+      info: 'b1',
+      details: 'no state selected',
     })
     expect(
       compile(binding('Container', 'set states', { active: 'True', disabled: 'True' })).action?.warnings.map(
@@ -160,10 +164,11 @@ describe('Container (SPEC 4.11)', () => {
       { code: 'empty-description', path: ['options', 'description'] },
     ])
     const r = run('set description', { description: '' })
-    expect([r.intents, r.audit[0]?.success, r.audit[0]?.info, r.aborted]).toEqual([
+    expect([r.intents, r.audit[0]?.success, r.audit[0]?.info, r.audit[0]?.details, r.aborted]).toEqual([
       [],
       false,
-      'b1 (empty description)',
+      'b1',
+      'empty description',
       undefined,
     ])
   })

@@ -65,7 +65,8 @@ describe('CustomUserAttributes: whose attribute, read from the declared facts', 
     const { loggedIn: _l, ...nobody } = baseEvent
     expect(expectFactsSuffice(bind(DELETE, { user: 'logged_in_user', attrkey: 'k' }), nobody).audit[0]).toMatchObject({
       success: false,
-      info: 'b1 (Unable to determine the user "logged_in_user" for delete_custom_user_attributes)',
+      info: 'b1',
+      details: 'Unable to determine the user "logged_in_user" for delete_custom_user_attributes',
     })
   })
 })

@@ -43,7 +43,8 @@ describe('CustomUserAttributes (SPEC 4.10)', () => {
     expect(r.intents).toEqual([])
     expect(r.audit[0]).toMatchObject({
       success: false,
-      info: 'b1 (Unable to determine the user "tokenowner" for set_custom_user_attributes)',
+      info: 'b1',
+      details: 'Unable to determine the user "tokenowner" for set_custom_user_attributes',
     })
     const { loggedIn: _l, ...nobody } = baseEvent
     expect(

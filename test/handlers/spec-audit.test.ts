@@ -94,6 +94,7 @@ describe('SPEC 4.1 UserNotification', () => {
     expect(e.audit[0]).toMatchObject({
       success: false,
       info: "b1 (No recipient 'tokenowner' found, no notification was sent.)",
+      details: "No recipient 'tokenowner' found, no notification was sent.",
     })
   })
 
@@ -511,7 +512,8 @@ describe('SPEC 4.11 Container', () => {
       expect(intent(run(bind('Container', action, {}), container)), action).toMatchObject({ container: 'SMPH0001' })
       expect(run(bind('Container', action, {})).audit[0], action).toMatchObject({
         success: false,
-        info: 'b1 (no container found for the event)',
+        info: 'b1',
+        details: 'no container found for the event',
       })
     }
   })

@@ -176,7 +176,12 @@ describe('Token failures and run details say what happened', () => {
         a.options.filter((o) => o.required === true && o.default === undefined).map((o) => [o.name, 'ssh']),
       )
       const r = token(a.name, a.name === 'set random pin' ? {} : options, none)
-      expect([a.name, r.intents, r.audit[0]?.info]).toEqual([a.name, [], 'b1 (no token serials found)'])
+      expect([a.name, r.intents, r.audit[0]?.info, r.audit[0]?.details]).toEqual([
+        a.name,
+        [],
+        'b1',
+        'no token serials found',
+      ])
     }
   })
 })
@@ -329,9 +334,10 @@ describe('Token enroll parameters (SPEC 4.2)', () => {
       },
     ])
     const r = evaluate(broken)
-    expect([r.intents, r.audit[0]?.info]).toEqual([
+    expect([r.intents, r.audit[0]?.info, r.audit[0]?.details]).toEqual([
       [],
-      'b1 (additional_params: cannot read "a: [1, 2"; write a JSON object)',
+      'b1',
+      'additional_params: cannot read "a: [1, 2"; write a JSON object',
     ])
     expect(
       compile(binding('Token', 'enroll', { tokentype: 'hotp', additional_params: '{a: 1}' })).action?.warnings,

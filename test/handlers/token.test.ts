@@ -33,11 +33,12 @@ describe('Token per-token actions (SPEC 4.2)', () => {
       ['attach application', { application: 'ssh' }],
     ] as const) {
       const r = token(action, options, noSerial)
-      expect([action, r.intents, r.audit[0]?.success, r.audit[0]?.info]).toEqual([
+      expect([action, r.intents, r.audit[0]?.success, r.audit[0]?.info, r.audit[0]?.details]).toEqual([
         action,
         [],
         false,
-        'b1 (no token serials found)',
+        'b1',
+        'no token serials found',
       ])
     }
   })
@@ -251,7 +252,7 @@ describe('Token set random pin (SPEC 4.2, D16)', () => {
       draw: { length: 4, alphabet: ALPHANUMERIC },
     })
     expect(r.response).toEqual(baseEvent.response)
-    expect(r.audit[0]?.info).toBe('b1 (no entropy in the event: the host draws the PINs)')
+    expect(r.audit[0]).toMatchObject({ info: 'b1', details: 'no entropy in the event: the host draws the PINs' })
   })
   test('in pre position it fails (no response), as privacyIDEA raises', () => {
     const { response: _r, ...pre } = { ...baseEvent, position: 'pre' as const }
@@ -319,7 +320,7 @@ describe('Token enroll (SPEC 4.2)', () => {
     const { user: _u, ...noUser } = baseEvent
     const r = token('enroll', { tokentype: 'sms', user: 'True' }, noUser)
     expect(onlyIntent(r)).not.toHaveProperty('user')
-    expect(r.audit[0]?.info).toBe('b1 (no user in event: the token is not assigned)')
+    expect(r.audit[0]).toMatchObject({ info: 'b1', details: 'no user in event: the token is not assigned' })
   })
   test('additional_params: JSON or simple YAML merged, may override type and genkey', () => {
     expect(

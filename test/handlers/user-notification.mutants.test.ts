@@ -180,9 +180,10 @@ describe('UserNotification recipients (SPEC 4.1)', () => {
     expect(i).toMatchObject({ recipient: { type: 'logged_in_user', attribute: 'email', username: 'root' } })
     expect(i).not.toHaveProperty('recipient.realm')
     const nobody = { ...baseEvent, loggedIn: { role: 'user' as const, username: '', realm: 'realm1' } }
-    expect(mail({ To: 'logged_in_user' }, nobody).audit[0]?.info).toBe(
-      "b1 (No recipient 'logged_in_user' found, no notification was sent.)",
-    )
+    expect(mail({ To: 'logged_in_user' }, nobody).audit[0]).toMatchObject({
+      info: "b1 (No recipient 'logged_in_user' found, no notification was sent.)",
+      details: "No recipient 'logged_in_user' found, no notification was sent.",
+    })
   })
   test('the token owner without the address attribute: no address; without mobile: no mobile', () => {
     const bare = { ...baseEvent, user: { ...ALICE, info: { givenname: 'A' } } }
@@ -244,9 +245,10 @@ describe('UserNotification QR attachment', () => {
 
 describe('UserNotification sendsms', () => {
   test('without a token owner: declined, naming the recipient type', () => {
-    expect(evaluate(binding('UserNotification', 'sendsms', { smsconfig: 'gw' }), noUser).audit[0]?.info).toBe(
-      "b1 (No recipient 'tokenowner' found, no notification was sent.)",
-    )
+    expect(evaluate(binding('UserNotification', 'sendsms', { smsconfig: 'gw' }), noUser).audit[0]).toMatchObject({
+      info: "b1 (No recipient 'tokenowner' found, no notification was sent.)",
+      details: "No recipient 'tokenowner' found, no notification was sent.",
+    })
   })
   test('tags are never HTML-escaped', () => {
     const e = { ...baseEvent, user: { ...ALICE, info: { givenname: '<b>', mobile: '1' } } }
@@ -306,9 +308,9 @@ describe('UserNotification savefile names', () => {
   })
   test('a name that resolves to the spool directory itself is refused', () => {
     for (const serial of ['', '.', './.'])
-      expect([serial, save('{serial}', { ...baseEvent, serial }).audit[0]?.info]).toEqual([
+      expect([serial, save('{serial}', { ...baseEvent, serial }).audit[0]?.details]).toEqual([
         serial,
-        'b1 (The notification file is outside of the spool directory.)',
+        'The notification file is outside of the spool directory.',
       ])
   })
 })

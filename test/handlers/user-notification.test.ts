@@ -111,6 +111,7 @@ describe('UserNotification sendmail (SPEC 4.1)', () => {
     expect(r.audit[0]).toMatchObject({
       success: false,
       info: "b1 (No recipient 'tokenowner' found, no notification was sent.)",
+      details: "No recipient 'tokenowner' found, no notification was sent.",
     })
   })
   test('To logged_in_user: resolved when it is the user in event; an internal admin or another user is the host’s lookup', () => {
@@ -139,6 +140,7 @@ describe('UserNotification sendmail (SPEC 4.1)', () => {
     expect(mail({ To: 'logged_in_user' }, nobody).audit[0]).toMatchObject({
       success: false,
       info: "b1 (No recipient 'logged_in_user' found, no notification was sent.)",
+      details: "No recipient 'logged_in_user' found, no notification was sent.",
     })
   })
   test('To internal admin, admin realm, email', () => {
@@ -295,16 +297,17 @@ describe('UserNotification savefile', () => {
     expect(intent.filename).toBe('A{{1}}/{random}-{random}.txt')
     expect(intent.draw).toEqual({ length: 16, alphabet: ALPHANUMERIC })
     expect(renderTemplate(intent.filename, { random: 'R' })).toBe('A{1}/R-R.txt')
-    expect(r.audit[0]?.info).toBe('b1 (no entropy in the event: the host draws {random})')
+    expect(r.audit[0]).toMatchObject({ info: 'b1', details: 'no entropy in the event: the host draws {random}' })
   })
   test('paths are normalised; leaving the spool directory is refused (declined)', () => {
     expect(onlyIntent(save('/abs/./a//b/../c.txt'))).toMatchObject({ filename: 'abs/a/c.txt' })
     for (const name of ['../x', 'a/../../x', '.', 'a/..', '///']) {
       const r = save(name)
-      expect([name, r.intents, r.audit[0]?.info]).toEqual([
+      expect([name, r.intents, r.audit[0]?.info, r.audit[0]?.details]).toEqual([
         name,
         [],
-        'b1 (The notification file is outside of the spool directory.)',
+        'b1',
+        'The notification file is outside of the spool directory.',
       ])
     }
     const traversal = { ...baseEvent, serial: '../../etc/passwd' }

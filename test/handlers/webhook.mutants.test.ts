@@ -88,7 +88,12 @@ describe('WebHook content types', () => {
       const b = hook({ content_type: ct })
       expect(compile(b).action?.warnings.map((w) => w.code)).toEqual(['invalid-option'])
       const r = evaluate(b)
-      expect([ct, r.intents, r.audit[0]?.info]).toEqual([ct, [], `b1 (unknown content type ${JSON.stringify(ct)})`])
+      expect([ct, r.intents, r.audit[0]?.info, r.audit[0]?.details]).toEqual([
+        ct,
+        [],
+        'b1',
+        `unknown content type ${JSON.stringify(ct)}`,
+      ])
     }
   })
   test('an unknown content type, or data without replace, asks for no more than every binding needs', () => {

@@ -57,7 +57,7 @@ describe('WebHook (SPEC 4.9)', () => {
     expect(compile(b).action?.warnings).toMatchObject([{ code: 'invalid-option', path: ['options', 'content_type'] }])
     const r = evaluate(b)
     expect(r.intents).toEqual([])
-    expect(r.audit[0]).toMatchObject({ success: false, info: 'b1 (unknown content type "text/plain")' })
+    expect(r.audit[0]).toMatchObject({ success: false, info: 'b1', details: 'unknown content type "text/plain"' })
   })
   test.each([
     ['{"a": "{nope}"}', 'application/json'],
@@ -70,7 +70,7 @@ describe('WebHook (SPEC 4.9)', () => {
     ])
     const r = evaluate(b)
     expect(onlyIntent(r)).toMatchObject({ data, replaced: false })
-    expect(r.audit[0]?.info).toBe('b1 (data sent unchanged: tags not replaced)')
+    expect(r.audit[0]).toMatchObject({ info: 'b1', details: 'data sent unchanged: tags not replaced' })
   })
   test('URL, content_type and data are required', () => {
     expect(compile(binding('WebHook', 'post_webhook')).issues.map((i) => i.path)).toEqual([
