@@ -20,7 +20,7 @@ import {
   type Operand,
   resolveOperand,
 } from './grammar/generic.js'
-import { compareInts, compileIntComparison, type IntComparison, RELATION_SYMBOL } from './grammar/integer.js'
+import { compareInts, compileIntComparison, type Int, type IntComparison, RELATION_SYMBOL } from './grammar/integer.js'
 import { commaSet } from './grammar/list.js'
 import { type RegexMode, translateRegex } from './grammar/regex.js'
 
@@ -76,8 +76,8 @@ export interface IntData<T extends string> {
 export interface IntSubject {
   readonly facts: ReadonlyArray<string>
   readonly skip: (ctx: EvalContext) => string | undefined
-  /** The actual integer (called only when not skipped). */
-  readonly actual: (ctx: EvalContext) => number | EvalFailure
+  /** The actual integer (called only when not skipped); a `bigint` beyond 2^53 − 1, exact as Python's `int`. */
+  readonly actual: (ctx: EvalContext) => Int | EvalFailure
 }
 
 /**
@@ -98,7 +98,7 @@ export const intCondition =
     const test = (ctx: EvalContext): Outcome => {
       if (skip(ctx) !== undefined) return true
       const a = actual(ctx)
-      return typeof a === 'number' ? compareInts(a, comparison) : a
+      return typeof a === 'number' || typeof a === 'bigint' ? compareInts(a, comparison) : a
     }
     return right(
       defineCondition({

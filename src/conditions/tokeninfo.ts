@@ -11,7 +11,7 @@ import { configError, dataFailure, defineCondition, textAt } from './define.js'
 import { cachedDate, eventNow } from './grammar/clock.js'
 import { inDatetimeRange, offsetMinutesOf, wellInsideDatetimeRange } from './grammar/date.js'
 import { formatDuration, parseDuration } from './grammar/duration.js'
-import { parseInteger } from './grammar/integer.js'
+import { type Int, parseInteger } from './grammar/integer.js'
 import { type ConditionCompiler, intCondition, keyedCondition } from './shapes.js'
 import { noTokenSkip } from './token.js'
 
@@ -85,13 +85,24 @@ export const lastAuth: ConditionCompiler = (name, value) => {
   )
 }
 
-const countOf = (ctx: EvalContext, key: string, name: string): number | EvalFailure => {
+/** A stored count, exact at any size as Python's `int()` reads it (a `bigint` beyond 2^53 − 1). */
+const countOf = (ctx: EvalContext, key: string, name: string): Int | EvalFailure => {
   const text = textAt(ctx.event.token?.info, key)
   if (text === undefined) return 0
   const n = parseInteger(text)
   if (n === undefined)
     return dataFailure(name, 'ValueError', `tokeninfo ${key} ${JSON.stringify(text)} is not an integer`)
-  return Number(n)
+  return n
+}
+
+/** `a − b` exactly: a `number` while the result is a safe integer, else a `bigint`. */
+const difference = (a: Int, b: Int): Int => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const d = a - b
+    if (Number.isSafeInteger(d)) return d
+  }
+  const d = BigInt(a) - BigInt(b)
+  return d >= BigInt(Number.MIN_SAFE_INTEGER) && d <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(d) : d
 }
 
 /**
@@ -132,9 +143,9 @@ export const countAuthFail: ConditionCompiler = intCondition('CountAuthFail', {
   skip: noTokenSkip,
   actual: (ctx) => {
     const all = countOf(ctx, 'count_auth', 'count_auth_fail')
-    if (typeof all !== 'number') return all
+    if (typeof all === 'object') return all
     const ok = countOf(ctx, 'count_auth_success', 'count_auth_fail')
-    return typeof ok === 'number' ? all - ok : ok
+    return typeof ok === 'object' ? ok : difference(all, ok)
   },
 })
 

@@ -61,6 +61,22 @@ describe('count_auth, count_auth_success, count_auth_fail', () => {
   it('a stored count that is not an integer fails the binding', () => {
     expect(verdict({ count_auth: '>1' }, info({ count_auth: 'many' }))).toBe('error:ValueError')
   })
+  it('counts beyond 2^53 − 1 compare exactly, as Python’s int does', () => {
+    const big = info({ count_auth: '99999999999999999999' })
+    expect(verdict({ count_auth: '==99999999999999999999' }, big)).toBe('fire')
+    expect(verdict({ count_auth: '==100000000000000000000' }, big)).toBe('skip')
+    expect(verdict({ count_auth: '>9007199254740993' }, big)).toBe('fire')
+    const near = info({ count_auth: '9007199254740993', count_auth_success: '9007199254740992' })
+    expect(verdict({ count_auth_fail: '1' }, near)).toBe('fire')
+    expect(verdict({ count_auth_fail: '0' }, near)).toBe('skip')
+    expect(verdict({ count_auth: '9007199254740993' }, near)).toBe('fire')
+    expect(verdict({ count_auth: '9007199254740992' }, near)).toBe('skip')
+    const wide = info({ count_auth: '9007199254740991', count_auth_success: '-9007199254740991' })
+    expect(verdict({ count_auth_fail: '18014398509481982' }, wide)).toBe('fire')
+    expect(verdict({ count_auth_fail: '18014398509481981' }, wide)).toBe('skip')
+    const back = info({ count_auth: '9007199254740995', count_auth_success: '9007199254740990' })
+    expect(verdict({ count_auth_fail: '5' }, back)).toBe('fire')
+  })
 })
 
 describe('tokeninfo', () => {

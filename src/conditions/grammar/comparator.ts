@@ -112,7 +112,15 @@ const CANDIDATES: Readonly<Record<ParseMode, ReadonlyArray<readonly [string, Com
  */
 export const comparatorCandidates = (mode: ParseMode): ReadonlyArray<string> => CANDIDATES[mode].map(([w]) => w)
 
-const PY_SPACE = '\\t-\\r\\x1C-\\x20\\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000'
+/**
+ * The characters Python counts as whitespace (`str.isspace`, and `\s` of `re` on text), as the body of a regex
+ * character class.
+ *
+ * @example
+ * new RegExp(`^[${PY_SPACE}]*$`, 'u').test('\x1c \u3000') // true; JavaScript's \s misses U+001C
+ * @since 0.1.0
+ */
+export const PY_SPACE = '\\t-\\r\\x1C-\\x20\\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000'
 const STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g')
 
 /**

@@ -7,6 +7,8 @@
  */
 import { millisecondsInDay, millisecondsInHour, millisecondsInMinute, millisecondsInSecond } from 'date-fns/constants'
 import { type Either, left, right } from '../../core/either.js'
+import { PY_SPACE, pyStrip } from './comparator.js'
+import { parseInteger } from './integer.js'
 
 /**
  * Milliseconds per duration unit.
@@ -33,9 +35,14 @@ export const DURATION_UNITS: Readonly<Record<'s' | 'm' | 'h' | 'd' | 'y', number
  */
 export const MAX_DURATION_MS = 8.64e15
 
-const DURATION = /^\s*([+-]?)\s*(\d+)\s*([smhdy])\s*$/
-const NO_UNIT = /^\s*[+-]?\s*\d+\s*$/
-const OTHER_UNIT = /^\s*[+-]?\s*\d+\s*([A-Za-z]+)\s*$/
+// Python's `re` on text: `\s` is Python's whitespace and `\d` any decimal digit (Unicode category Nd), which `int()`
+// reads as well (`٧d` is seven days).
+const S = `[${PY_SPACE}]*`
+// The blanks after a sign belong to the sign (`(?:[+-]S)?`): two blank runs side by side would backtrack
+// quadratically on a long run of blanks.
+const DURATION = new RegExp(`^${S}(?:([+-])${S})?(\\p{Nd}+)${S}([smhdy])${S}$`, 'u')
+const NO_UNIT = new RegExp(`^${S}(?:[+-]${S})?\\p{Nd}+${S}$`, 'u')
+const OTHER_UNIT = new RegExp(`^${S}(?:[+-]${S})?\\p{Nd}+${S}([A-Za-z]+)${S}$`, 'u')
 const HINT = 'use s, m, h, d or y'
 
 /**
@@ -52,11 +59,12 @@ export const parseDuration = (text: string): Either<string, number> => {
   const m = DURATION.exec(text)
   if (m !== null) {
     const unit = m[3] as keyof typeof DURATION_UNITS
-    const magnitude = Number(m[2]) * DURATION_UNITS[unit]
+    const magnitude = Number(parseInteger(m[2] ?? '') ?? Number.NaN) * DURATION_UNITS[unit]
     if (!(magnitude <= MAX_DURATION_MS)) return left(`${JSON.stringify(text)} is too large`)
     return right(m[1] === '-' && magnitude !== 0 ? -magnitude : magnitude)
   }
-  if (text.trim() === '') return left(`${JSON.stringify(text)} is empty; write a number and a unit, e.g. 7d (${HINT})`)
+  if (pyStrip(text) === '')
+    return left(`${JSON.stringify(text)} is empty; write a number and a unit, e.g. 7d (${HINT})`)
   if (NO_UNIT.test(text)) return left(`${JSON.stringify(text)} has no unit; ${HINT}`)
   const other = OTHER_UNIT.exec(text)
   if (other !== null) {

@@ -229,5 +229,5 @@ export const compileIntComparison = (value: string): IntComparison => {
  * compareInts(100, compileIntComparison('>99')) // true
  * @since 0.1.0
  */
-export const compareInts = (actual: number, c: IntComparison): boolean =>
+export const compareInts = (actual: Int, c: IntComparison): boolean =>
   c._tag === 'IntCompare' && holds(c.op, compareInt(actual, c.operand))

@@ -13,8 +13,10 @@
  */
 import { type Either, left, right } from '../../core/either.js'
 import { type EvalFailure, evalFailure } from '../../core/errors.js'
+import { PY_SPACE } from './comparator.js'
 import { type DatePattern, formatInOffset, inDatetimeRange } from './date.js'
 import { DURATION_UNITS } from './duration.js'
+import { parseInteger } from './integer.js'
 
 /**
  * A piece of a compiled template.
@@ -62,8 +64,10 @@ export interface NowTemplate {
 export type BraceMode = 'format' | 'literal'
 
 const PLACEHOLDER = /^\{(now|current_time)\}/
-const OFFSET = /^\s*([+-])\s*(\d+)\s*([smhd])/
-const NEAR_OFFSET = /^\s*[+-]\s*\d+\s*([A-Za-z])/
+// Digits as Python's `re` reads `\d` on text (any Unicode Nd); blanks as Python's whitespace (D6).
+const S = `[${PY_SPACE}]*`
+const OFFSET = new RegExp(`^${S}([+-])${S}(\\p{Nd}+)${S}([smhd])`, 'u')
+const NEAR_OFFSET = new RegExp(`^${S}[+-]${S}\\p{Nd}+${S}([A-Za-z])`, 'u')
 
 /**
  * A placeholder found at a position: its name, offset and where it ends.
@@ -99,7 +103,7 @@ export const matchNowPlaceholder = (text: string, index: number): NowMatch | und
   const rest = text.slice(after)
   const o = OFFSET.exec(rest)
   if (o !== null) {
-    const magnitude = Number(o[2]) * DURATION_UNITS[o[3] as 's' | 'm' | 'h' | 'd']
+    const magnitude = Number(parseInteger(o[2] ?? '') ?? Number.NaN) * DURATION_UNITS[o[3] as 's' | 'm' | 'h' | 'd']
     return { placeholder, offsetMs: o[1] === '-' ? -magnitude : magnitude, end: after + o[0].length }
   }
   const near = NEAR_OFFSET.exec(rest)

@@ -79,6 +79,12 @@ describe('{now} / {current_time} placeholders (D5, D6, D18)', () => {
     expect(matchNowPlaceholder('{client_ip}', 0)).toBeUndefined()
   })
 
+  it('offset digits and blanks are read as Python reads \\d and \\s: any decimal digit, Python whitespace', () => {
+    expect(matchNowPlaceholder('{now}-\u0665d', 0)).toEqual({ placeholder: 'now', offsetMs: -432_000_000, end: 8 })
+    expect(matchNowPlaceholder('{now}\x1c+\x1c1h', 0)).toEqual({ placeholder: 'now', offsetMs: 3_600_000, end: 10 })
+    expect(matchNowPlaceholder('{now}\ufeff+1h', 0)).toEqual({ placeholder: 'now', offsetMs: 0, end: 5 })
+  })
+
   it('the rendered placeholder parses back to the instant it stands for', () => {
     fc.assert(
       fc.property(
