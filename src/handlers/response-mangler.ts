@@ -25,7 +25,6 @@ const DELETE = [
     name: 'JSON pointer',
     type: 'str',
     required: true,
-    description: "The key to delete, as a pointer such as '/detail/message' (1 to 3 components).",
   },
 ] as const
 
@@ -34,16 +33,14 @@ const SET = [
     name: 'JSON pointer',
     type: 'str',
     required: true,
-    description: "The key to add or change, as a pointer such as '/detail/message' (1 to 3 components).",
   },
   {
     name: 'type',
     type: 'str',
     required: true,
     values: ['string', 'integer', 'bool'],
-    description: 'The type of the value.',
   },
-  { name: 'value', type: 'str', required: true, emptyAllowed: true, description: 'The value.' },
+  { name: 'value', type: 'str', required: true, emptyAllowed: true },
 ] as const
 
 /**
@@ -304,11 +301,10 @@ const pointerWarnings = (path: ReadonlyArray<string>) =>
  */
 export const responseManglerModule: HandlerModuleDescriptor = defineModule({
   name: 'ResponseMangler',
-  description: 'Deletes or sets values of the JSON response.',
   positions: ['post'],
   abortOnError: false,
   actions: [
-    defineAction({ name: 'delete', description: 'Delete a key of the response.', options: DELETE }, (options) => {
+    defineAction({ name: 'delete', options: DELETE }, (options) => {
       const pointer = pointerComponents(options['JSON pointer'])
       return right({
         facts: ['response'],
@@ -320,7 +316,7 @@ export const responseManglerModule: HandlerModuleDescriptor = defineModule({
           ),
       })
     }),
-    defineAction({ name: 'set', description: 'Add or change a key of the response.', options: SET }, (options) => {
+    defineAction({ name: 'set', options: SET }, (options) => {
       const pointer = pointerComponents(options['JSON pointer'])
       const value = typedValue(options.type, options.value)
       const warnings = [
