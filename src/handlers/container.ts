@@ -43,16 +43,9 @@ export const CONTAINER_STATES = ['active', 'disabled', 'lost', 'damaged'] as con
 export type ContainerState = (typeof CONTAINER_STATES)[number]
 
 const CREATE = [
-  {
-    name: 'type',
-    type: 'str',
-    required: true,
-  },
+  { name: 'type', type: 'str', required: true },
   { name: 'description', type: 'str', default: '' },
-  {
-    name: 'user',
-    type: 'bool',
-  },
+  { name: 'user', type: 'bool' },
   { name: 'token', type: 'bool' },
 ] as const
 
@@ -63,14 +56,7 @@ const STATES = [
   { name: 'damaged', type: 'bool' },
 ] as const
 
-const DESCRIPTION = [
-  {
-    name: 'description',
-    type: 'str',
-    required: true,
-    emptyAllowed: true,
-  },
-] as const
+const DESCRIPTION = [{ name: 'description', type: 'str', required: true, emptyAllowed: true }] as const
 
 const INFO = [
   { name: 'key', type: 'str', required: true },

@@ -10,20 +10,10 @@ import { mergeInto } from './merge-into.js'
 import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import type { OptionsOf } from './options.js'
 
-const COUNTER_NAME = {
-  name: 'counter_name',
-  type: 'str',
-  required: true,
-} as const
+const COUNTER_NAME = { name: 'counter_name', type: 'str', required: true } as const
 
 const INCREASE = [COUNTER_NAME] as const
-const DECREASE = [
-  COUNTER_NAME,
-  {
-    name: 'allow_negative_values',
-    type: 'bool',
-  },
-] as const
+const DECREASE = [COUNTER_NAME, { name: 'allow_negative_values', type: 'bool' }] as const
 const RESET = [COUNTER_NAME] as const
 
 /**

@@ -14,24 +14,11 @@ import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intent
 import type { OptionsOf } from './options.js'
 
 const FORWARD = [
-  {
-    name: 'privacyIDEA',
-    type: 'str',
-    required: true,
-  },
+  { name: 'privacyIDEA', type: 'str', required: true },
   { name: 'realm', type: 'str' },
-  {
-    name: 'resolver',
-    type: 'str',
-  },
-  {
-    name: 'forward_client_ip',
-    type: 'bool',
-  },
-  {
-    name: 'forward_authorization_token',
-    type: 'bool',
-  },
+  { name: 'resolver', type: 'str' },
+  { name: 'forward_client_ip', type: 'bool' },
+  { name: 'forward_authorization_token', type: 'bool' },
 ] as const
 
 /**

@@ -14,11 +14,7 @@ import type { OptionsOf } from './options.js'
 
 const LOGGING = [
   { name: 'name', type: 'str', default: 'pi-eventlogger' },
-  {
-    name: 'level',
-    type: 'str',
-    default: 'INFO',
-  },
+  { name: 'level', type: 'str', default: 'INFO' },
   {
     name: 'message',
     type: 'text',

@@ -25,21 +25,10 @@ const DELETE = [{ name: 'parameter', type: 'str', required: true }] as const
 
 const SET = [
   { name: 'parameter', type: 'str', required: true },
-  {
-    name: 'value',
-    type: 'str',
-    required: true,
-    emptyAllowed: true,
-  },
+  { name: 'value', type: 'str', required: true, emptyAllowed: true },
   { name: 'match_parameter', type: 'str' },
-  {
-    name: 'match_pattern',
-    type: 'str',
-  },
-  {
-    name: 'reset_user',
-    type: 'bool',
-  },
+  { name: 'match_pattern', type: 'str' },
+  { name: 'reset_user', type: 'bool' },
 ] as const
 
 /**

@@ -20,26 +20,11 @@ import { mergeInto } from './merge-into.js'
 import { defineAction, defineModule, failed, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import { type OptionsOf, pyInt } from './options.js'
 
-const DELETE = [
-  {
-    name: 'JSON pointer',
-    type: 'str',
-    required: true,
-  },
-] as const
+const DELETE = [{ name: 'JSON pointer', type: 'str', required: true }] as const
 
 const SET = [
-  {
-    name: 'JSON pointer',
-    type: 'str',
-    required: true,
-  },
-  {
-    name: 'type',
-    type: 'str',
-    required: true,
-    values: ['string', 'integer', 'bool'],
-  },
+  { name: 'JSON pointer', type: 'str', required: true },
+  { name: 'type', type: 'str', required: true, values: ['string', 'integer', 'bool'] },
   { name: 'value', type: 'str', required: true, emptyAllowed: true },
 ] as const
 

@@ -15,20 +15,9 @@ import { compileAction, defineAction, fired, type HandlerModuleDescriptor, inten
 import type { ActionSpec, OptionsOf } from './options.js'
 
 const SCRIPT_OPTIONS = [
-  {
-    name: 'background',
-    type: 'str',
-    required: true,
-    values: ['background', 'wait'],
-  },
-  {
-    name: 'raise_error',
-    type: 'bool',
-  },
-  {
-    name: 'sync_to_database',
-    type: 'bool',
-  },
+  { name: 'background', type: 'str', required: true, values: ['background', 'wait'] },
+  { name: 'raise_error', type: 'bool' },
+  { name: 'sync_to_database', type: 'bool' },
   { name: 'serial', type: 'bool' },
   { name: 'user', type: 'bool' },
   { name: 'realm', type: 'bool' },

@@ -52,81 +52,38 @@ const SET_TOKENREALM = [
   { name: 'only_realm', type: 'bool' },
 ] as const
 
-const SET_RANDOM_PIN = [
-  {
-    name: 'length',
-    type: 'int',
-    required: true,
-    default: '6',
-    min: 1,
-    max: 31,
-  },
-] as const
+const SET_RANDOM_PIN = [{ name: 'length', type: 'int', required: true, default: '6', min: 1, max: 31 }] as const
 
 const ENROLL = [
-  {
-    name: 'tokentype',
-    type: 'str',
-    required: true,
-  },
+  { name: 'tokentype', type: 'str', required: true },
   { name: 'user', type: 'bool' },
   { name: 'realm', type: 'str', default: '' },
   { name: 'dynamic_phone', type: 'bool' },
-  {
-    name: 'dynamic_email',
-    type: 'bool',
-  },
+  { name: 'dynamic_email', type: 'bool' },
   { name: 'smtp_identifier', type: 'str' },
   { name: 'sms_identifier', type: 'str' },
-  {
-    name: 'additional_params',
-    type: 'text',
-  },
+  { name: 'additional_params', type: 'text' },
   { name: 'motppin', type: 'str' },
-  {
-    name: 'container',
-    type: 'bool',
-  },
+  { name: 'container', type: 'bool' },
 ] as const
 
-const SET_DESCRIPTION = [
-  {
-    name: 'description',
-    type: 'str',
-    default: '',
-  },
-] as const
+const SET_DESCRIPTION = [{ name: 'description', type: 'str', default: '' }] as const
 
 const SET_VALIDITY = [
-  {
-    name: 'valid from',
-    type: 'str',
-  },
-  {
-    name: 'valid till',
-    type: 'str',
-  },
+  { name: 'valid from', type: 'str' },
+  { name: 'valid till', type: 'str' },
 ] as const
 
 const SET_COUNTWINDOW = [{ name: 'count window', type: 'int', required: true, default: '50' }] as const
 
 const SET_TOKENINFO = [
   { name: 'key', type: 'str', required: true },
-  {
-    name: 'value',
-    type: 'str',
-    default: '',
-  },
+  { name: 'value', type: 'str', default: '' },
 ] as const
 
 const INCREASE_TOKENINFO = [
   { name: 'key', type: 'str', required: true },
-  {
-    name: 'increment',
-    type: 'int',
-    default: '1',
-    invalid: 'warn',
-  },
+  { name: 'increment', type: 'int', default: '1', invalid: 'warn' },
 ] as const
 
 const DELETE_TOKENINFO = [{ name: 'key', type: 'str', required: true }] as const
@@ -135,24 +92,12 @@ const SET_FAILCOUNTER = [{ name: 'fail counter', type: 'int', required: true, in
 
 const SET_MAXFAIL = [{ name: 'max failcount', type: 'int', required: true, invalid: 'warn' }] as const
 
-const CHANGE_FAILCOUNTER = [
-  {
-    name: 'change fail counter',
-    type: 'int',
-    required: true,
-    invalid: 'warn',
-  },
-] as const
+const CHANGE_FAILCOUNTER = [{ name: 'change fail counter', type: 'int', required: true, invalid: 'warn' }] as const
 
 const TOKENGROUP = [{ name: 'tokengroup', type: 'str', required: true }] as const
 
 const ATTACH_APPLICATION = [
-  {
-    name: 'application',
-    type: 'str',
-    required: true,
-    values: ['ssh', 'offline', 'luks'],
-  },
+  { name: 'application', type: 'str', required: true, values: ['ssh', 'offline', 'luks'] },
   { name: 'machine ID', type: 'str' },
   { name: 'service_id', type: 'str' },
   { name: 'user', type: 'str' },

@@ -84,28 +84,15 @@ export const NOTIFY_TYPES = ['tokenowner', 'logged_in_user', 'internal admin', '
  */
 export type NotifyType = (typeof NOTIFY_TYPES)[number]
 
-const BODY = {
-  name: 'body',
-  type: 'text',
-  default: DEFAULT_BODY,
-} as const
+const BODY = { name: 'body', type: 'text', default: DEFAULT_BODY } as const
 
 const SENDMAIL = [
   { name: 'emailconfig', type: 'str', required: true },
   { name: 'mimetype', type: 'str', default: 'plain', values: ['plain', 'html'] },
-  {
-    name: 'attach_qrcode',
-    type: 'bool',
-  },
+  { name: 'attach_qrcode', type: 'bool' },
   { name: 'subject', type: 'str', default: DEFAULT_SUBJECT },
   BODY,
-  {
-    name: 'To',
-    type: 'str',
-    required: true,
-    default: 'tokenowner',
-    values: NOTIFY_TYPES,
-  },
+  { name: 'To', type: 'str', required: true, default: 'tokenowner', values: NOTIFY_TYPES },
   { name: 'To tokenowner', type: 'str', default: 'email' },
   { name: 'To logged_in_user', type: 'str', default: 'email' },
   { name: 'To internal admin', type: 'str' },
@@ -115,21 +102,9 @@ const SENDMAIL = [
     requiredWhen: { option: 'To', value: 'admin realm' },
   },
   { name: 'To email', type: 'str' },
-  {
-    name: 'reply_to',
-    type: 'str',
-    values: ['', ...NOTIFY_TYPES],
-  },
-  {
-    name: 'reply_to tokenowner',
-    type: 'str',
-    default: 'email',
-  },
-  {
-    name: 'reply_to logged_in_user',
-    type: 'str',
-    default: 'email',
-  },
+  { name: 'reply_to', type: 'str', values: ['', ...NOTIFY_TYPES] },
+  { name: 'reply_to tokenowner', type: 'str', default: 'email' },
+  { name: 'reply_to logged_in_user', type: 'str', default: 'email' },
   { name: 'reply_to internal admin', type: 'str' },
   { name: 'reply_to admin realm', type: 'str' },
   { name: 'reply_to email', type: 'str' },
@@ -138,22 +113,12 @@ const SENDMAIL = [
 const SENDSMS = [
   { name: 'smsconfig', type: 'str', required: true },
   BODY,
-  {
-    name: 'To',
-    type: 'str',
-    required: true,
-    default: 'tokenowner',
-    values: ['tokenowner'],
-  },
+  { name: 'To', type: 'str', required: true, default: 'tokenowner', values: ['tokenowner'] },
 ] as const
 
 const SAVEFILE = [
   { name: 'body', type: 'text', required: true },
-  {
-    name: 'filename',
-    type: 'str',
-    required: true,
-  },
+  { name: 'filename', type: 'str', required: true },
 ] as const
 
 /**

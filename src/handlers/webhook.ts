@@ -38,17 +38,8 @@ export const WEBHOOK_CONTENT_TYPES: Readonly<Record<string, 'application/json' |
 
 const POST_WEBHOOK = [
   { name: 'URL', type: 'str', required: true },
-  {
-    name: 'content_type',
-    type: 'str',
-    required: true,
-    values: Object.keys(WEBHOOK_CONTENT_TYPES),
-    invalid: 'warn',
-  },
-  {
-    name: 'replace',
-    type: 'bool',
-  },
+  { name: 'content_type', type: 'str', required: true, values: Object.keys(WEBHOOK_CONTENT_TYPES), invalid: 'warn' },
+  { name: 'replace', type: 'bool' },
   { name: 'data', type: 'text', required: true },
 ] as const
 
