@@ -128,6 +128,7 @@ export type {
   User,
 } from './core/index.js'
 export { formatPath, isLeft, isRight } from './core/index.js'
+export { describeModule, HANDLER_DESCRIPTIONS } from './handlers/descriptions.js'
 export type * from './handlers/index.js'
 export { MODULES } from './handlers/index.js'
 export type { NotificationTag, TagSpec } from './templates/index.js'

@@ -43,42 +43,24 @@ export const CONTAINER_STATES = ['active', 'disabled', 'lost', 'damaged'] as con
 export type ContainerState = (typeof CONTAINER_STATES)[number]
 
 const CREATE = [
-  {
-    name: 'type',
-    type: 'str',
-    required: true,
-    description: 'The container type to create (e.g. generic, smartphone, yubikey).',
-  },
-  { name: 'description', type: 'str', default: '', description: 'The description of the new container.' },
-  {
-    name: 'user',
-    type: 'bool',
-    description:
-      'Assign the container to the user in event, else the owners of the event container, else the token owner.',
-  },
-  { name: 'token', type: 'bool', description: "Add the event's token serial(s) to the new container." },
+  { name: 'type', type: 'str', required: true },
+  { name: 'description', type: 'str', default: '' },
+  { name: 'user', type: 'bool' },
+  { name: 'token', type: 'bool' },
 ] as const
 
 const STATES = [
-  { name: 'active', type: 'bool', description: 'Select the state active.' },
-  { name: 'disabled', type: 'bool', description: 'Select the state disabled.' },
-  { name: 'lost', type: 'bool', description: 'Select the state lost.' },
-  { name: 'damaged', type: 'bool', description: 'Select the state damaged.' },
+  { name: 'active', type: 'bool' },
+  { name: 'disabled', type: 'bool' },
+  { name: 'lost', type: 'bool' },
+  { name: 'damaged', type: 'bool' },
 ] as const
 
-const DESCRIPTION = [
-  {
-    name: 'description',
-    type: 'str',
-    required: true,
-    emptyAllowed: true,
-    description: 'The new description of the container (empty: the action declines).',
-  },
-] as const
+const DESCRIPTION = [{ name: 'description', type: 'str', required: true, emptyAllowed: true }] as const
 
 const INFO = [
-  { name: 'key', type: 'str', required: true, description: 'The container info key.' },
-  { name: 'value', type: 'str', default: '', description: 'The value for the key.' },
+  { name: 'key', type: 'str', required: true },
+  { name: 'value', type: 'str', default: '' },
 ] as const
 
 const NONE = [] as const
@@ -357,7 +339,7 @@ const NO_CONTAINER = 'no container found for the event'
  */
 const onContainer = <const T extends ReadonlyArray<OptionSpec>, Tag extends ContainerIntent['_tag']>(
   tag: Tag,
-  spec: { readonly name: string; readonly description: string; readonly options: T },
+  spec: { readonly name: string; readonly options: T },
   build: (options: OptionsOf<T>) => {
     readonly facts?: ReadonlyArray<string>
     readonly warnings?: ReadonlyArray<Issue>
@@ -413,11 +395,10 @@ const none = () => ({ fields: () => ({}) })
  */
 export const containerModule: HandlerModuleDescriptor = defineModule({
   name: 'Container',
-  description: 'Creates, changes and deletes token containers.',
   positions: ['post', 'pre'],
   abortOnError: false,
   actions: [
-    defineAction({ name: 'create', description: 'Create a new container.', options: CREATE }, (options) =>
+    defineAction({ name: 'create', options: CREATE }, (options) =>
       right({
         facts: [
           ...(options.user ? ['user', 'container.owners', 'token.owner'] : []),
@@ -435,25 +416,20 @@ export const containerModule: HandlerModuleDescriptor = defineModule({
         },
       }),
     ),
-    onContainer('Container.delete', { name: 'delete', description: 'Delete the container.', options: NONE }, none),
-    onContainer(
-      'Container.unassign',
-      { name: 'unassign', description: 'Remove all owners from the container.', options: NONE },
-      () => ({
-        facts: ['container.owners'],
-        fields: (ctx) => {
-          const users = (ctx.event.container?.owners ?? [])
-            .filter((o) => o.login !== '')
-            .map((o) => ({ login: o.login, realm: o.realm, ...(o.resolver !== '' ? { resolver: o.resolver } : {}) }))
-          return users.length === 0 ? 'no user found to unassign from the container' : { users }
-        },
-      }),
-    ),
+    onContainer('Container.delete', { name: 'delete', options: NONE }, none),
+    onContainer('Container.unassign', { name: 'unassign', options: NONE }, () => ({
+      facts: ['container.owners'],
+      fields: (ctx) => {
+        const users = (ctx.event.container?.owners ?? [])
+          .filter((o) => o.login !== '')
+          .map((o) => ({ login: o.login, realm: o.realm, ...(o.resolver !== '' ? { resolver: o.resolver } : {}) }))
+        return users.length === 0 ? 'no user found to unassign from the container' : { users }
+      },
+    })),
     onContainer(
       'Container.assign',
       {
         name: 'assign',
-        description: 'Assign the container to the user in event (or container/token owners).',
         options: NONE,
       },
       () => ({
@@ -464,19 +440,11 @@ export const containerModule: HandlerModuleDescriptor = defineModule({
         },
       }),
     ),
-    onContainer(
-      'Container.set states',
-      { name: 'set states', description: 'Replace the container states.', options: STATES },
-      statesPlan,
-    ),
-    onContainer(
-      'Container.add states',
-      { name: 'add states', description: 'Add states to the container.', options: STATES },
-      statesPlan,
-    ),
+    onContainer('Container.set states', { name: 'set states', options: STATES }, statesPlan),
+    onContainer('Container.add states', { name: 'add states', options: STATES }, statesPlan),
     onContainer(
       'Container.set description',
-      { name: 'set description', description: 'Set the container description.', options: DESCRIPTION },
+      { name: 'set description', options: DESCRIPTION },
       // SPEC 4.11: an absent description is a missing option (D11); an empty one makes the action return false.
       (options) =>
         options.description === ''
@@ -491,44 +459,21 @@ export const containerModule: HandlerModuleDescriptor = defineModule({
             }
           : { fields: () => ({ description: options.description }) },
     ),
-    onContainer(
-      'Container.remove all tokens',
-      { name: 'remove all tokens', description: 'Remove all tokens from the container.', options: NONE },
-      none,
-    ),
-    onContainer(
-      'Container.disable all tokens',
-      { name: 'disable all tokens', description: 'Disable all tokens of the container.', options: NONE },
-      none,
-    ),
-    onContainer(
-      'Container.enable all tokens',
-      { name: 'enable all tokens', description: 'Enable all tokens of the container.', options: NONE },
-      none,
-    ),
-    onContainer(
-      'Container.unregister',
-      { name: 'unregister', description: 'Terminate the container registration.', options: NONE },
-      none,
-    ),
+    onContainer('Container.remove all tokens', { name: 'remove all tokens', options: NONE }, none),
+    onContainer('Container.disable all tokens', { name: 'disable all tokens', options: NONE }, none),
+    onContainer('Container.enable all tokens', { name: 'enable all tokens', options: NONE }, none),
+    onContainer('Container.unregister', { name: 'unregister', options: NONE }, none),
     onContainer(
       'Container.set container info',
       {
         name: 'set container info',
-        description: 'Replace all non-internal container info by one entry.',
         options: INFO,
       },
       (options) => ({ fields: () => ({ key: options.key, value: options.value }) }),
     ),
-    onContainer(
-      'Container.add container info',
-      { name: 'add container info', description: 'Add or update one container info entry.', options: INFO },
-      (options) => ({ fields: () => ({ key: options.key, value: options.value }) }),
-    ),
-    onContainer(
-      'Container.delete container info',
-      { name: 'delete container info', description: 'Delete all non-internal container info.', options: NONE },
-      none,
-    ),
+    onContainer('Container.add container info', { name: 'add container info', options: INFO }, (options) => ({
+      fields: () => ({ key: options.key, value: options.value }),
+    })),
+    onContainer('Container.delete container info', { name: 'delete container info', options: NONE }, none),
   ],
 })

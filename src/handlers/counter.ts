@@ -10,22 +10,10 @@ import { mergeInto } from './merge-into.js'
 import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import type { OptionsOf } from './options.js'
 
-const COUNTER_NAME = {
-  name: 'counter_name',
-  type: 'str',
-  required: true,
-  description: 'The name of the event counter.',
-} as const
+const COUNTER_NAME = { name: 'counter_name', type: 'str', required: true } as const
 
 const INCREASE = [COUNTER_NAME] as const
-const DECREASE = [
-  COUNTER_NAME,
-  {
-    name: 'allow_negative_values',
-    type: 'bool',
-    description: 'Decrease below zero; otherwise a counter at or below zero is reset to 0.',
-  },
-] as const
+const DECREASE = [COUNTER_NAME, { name: 'allow_negative_values', type: 'bool' }] as const
 const RESET = [COUNTER_NAME] as const
 
 /**
@@ -131,28 +119,24 @@ const counterValue = (counters: Readonly<Record<string, number>> | undefined, na
  */
 export const counterModule: HandlerModuleDescriptor = defineModule({
   name: 'Counter',
-  description: 'Increases, decreases or resets event counters.',
   positions: ['post', 'pre'],
   abortOnError: false,
   actions: [
-    defineAction(
-      { name: 'increase_counter', description: 'Increase the counter by 1.', options: INCREASE },
-      (options) =>
-        right({
-          facts: [],
-          run: (ctx, binding) => {
-            const intent: CounterIncreaseIntent = mergeInto(intentBase('Counter.increase_counter', ctx, binding), {
-              options,
-              counterName: options.counter_name,
-            })
-            return fired(intent)
-          },
-        }),
+    defineAction({ name: 'increase_counter', options: INCREASE }, (options) =>
+      right({
+        facts: [],
+        run: (ctx, binding) => {
+          const intent: CounterIncreaseIntent = mergeInto(intentBase('Counter.increase_counter', ctx, binding), {
+            options,
+            counterName: options.counter_name,
+          })
+          return fired(intent)
+        },
+      }),
     ),
     defineAction(
       {
         name: 'decrease_counter',
-        description: 'Decrease the counter by 1; at or below 0 reset it to 0 unless negative values are allowed.',
         options: DECREASE,
       },
       (options) =>
@@ -169,7 +153,7 @@ export const counterModule: HandlerModuleDescriptor = defineModule({
           },
         }),
     ),
-    defineAction({ name: 'reset_counter', description: 'Reset the counter to 0.', options: RESET }, (options) =>
+    defineAction({ name: 'reset_counter', options: RESET }, (options) =>
       right({
         facts: [],
         run: (ctx, binding) => {

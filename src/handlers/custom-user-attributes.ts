@@ -21,16 +21,15 @@ const USER = {
   required: true,
   default: 'tokenowner',
   values: ['tokenowner', 'logged_in_user'],
-  description: 'Whose attribute: the token owner (user in event) or the logged-in user.',
 } as const
 
 const SET = [
   USER,
-  { name: 'attrkey', type: 'str', default: '', description: 'The key of the custom attribute.' },
-  { name: 'attrvalue', type: 'str', default: '', description: 'The value of the custom attribute.' },
+  { name: 'attrkey', type: 'str', default: '' },
+  { name: 'attrvalue', type: 'str', default: '' },
 ] as const
 
-const DELETE = [USER, { name: 'attrkey', type: 'str', default: '', description: 'The key to delete.' }] as const
+const DELETE = [USER, { name: 'attrkey', type: 'str', default: '' }] as const
 
 /**
  * `CustomUserAttributes.set_custom_user_attributes`: set `key` = `value` on `user`.
@@ -119,52 +118,47 @@ const facts = (which: string) => (which === 'tokenowner' ? ['user'] : ['loggedIn
  */
 export const customUserAttributesModule: HandlerModuleDescriptor = defineModule({
   name: 'CustomUserAttributes',
-  description: 'Sets or deletes custom user attributes.',
   positions: ['post', 'pre'],
   abortOnError: false,
   actions: [
-    defineAction(
-      { name: 'set_custom_user_attributes', description: 'Set a custom user attribute.', options: SET },
-      (options) =>
-        right({
-          facts: facts(options.user),
-          warnings: emptyKey(options.attrkey),
-          run: (ctx, binding) => {
-            const user = targetOf(ctx, options.user)
-            if (user === undefined) return noUser(options.user, binding)
-            const intent: SetCustomUserAttributeIntent = mergeInto(
-              intentBase('CustomUserAttributes.set_custom_user_attributes', ctx, binding),
-              {
-                options,
-                user,
-                key: options.attrkey,
-                value: options.attrvalue,
-              },
-            )
-            return fired(intent)
-          },
-        }),
+    defineAction({ name: 'set_custom_user_attributes', options: SET }, (options) =>
+      right({
+        facts: facts(options.user),
+        warnings: emptyKey(options.attrkey),
+        run: (ctx, binding) => {
+          const user = targetOf(ctx, options.user)
+          if (user === undefined) return noUser(options.user, binding)
+          const intent: SetCustomUserAttributeIntent = mergeInto(
+            intentBase('CustomUserAttributes.set_custom_user_attributes', ctx, binding),
+            {
+              options,
+              user,
+              key: options.attrkey,
+              value: options.attrvalue,
+            },
+          )
+          return fired(intent)
+        },
+      }),
     ),
-    defineAction(
-      { name: 'delete_custom_user_attributes', description: 'Delete a custom user attribute.', options: DELETE },
-      (options) =>
-        right({
-          facts: facts(options.user),
-          warnings: emptyKey(options.attrkey),
-          run: (ctx, binding) => {
-            const user = targetOf(ctx, options.user)
-            if (user === undefined) return noUser(options.user, binding)
-            const intent: DeleteCustomUserAttributeIntent = mergeInto(
-              intentBase('CustomUserAttributes.delete_custom_user_attributes', ctx, binding),
-              {
-                options,
-                user,
-                key: options.attrkey,
-              },
-            )
-            return fired(intent)
-          },
-        }),
+    defineAction({ name: 'delete_custom_user_attributes', options: DELETE }, (options) =>
+      right({
+        facts: facts(options.user),
+        warnings: emptyKey(options.attrkey),
+        run: (ctx, binding) => {
+          const user = targetOf(ctx, options.user)
+          if (user === undefined) return noUser(options.user, binding)
+          const intent: DeleteCustomUserAttributeIntent = mergeInto(
+            intentBase('CustomUserAttributes.delete_custom_user_attributes', ctx, binding),
+            {
+              options,
+              user,
+              key: options.attrkey,
+            },
+          )
+          return fired(intent)
+        },
+      }),
     ),
   ],
 })

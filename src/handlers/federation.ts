@@ -14,28 +14,11 @@ import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intent
 import type { OptionsOf } from './options.js'
 
 const FORWARD = [
-  {
-    name: 'privacyIDEA',
-    type: 'str',
-    required: true,
-    description: 'The identifier of the configured remote privacyIDEA server.',
-  },
-  { name: 'realm', type: 'str', description: 'Rename the realm for the remote server (request parameter realm).' },
-  {
-    name: 'resolver',
-    type: 'str',
-    description: 'Rename the resolver for the remote server (request parameter resolver).',
-  },
-  {
-    name: 'forward_client_ip',
-    type: 'bool',
-    description: 'Send the client IP as request parameter client.',
-  },
-  {
-    name: 'forward_authorization_token',
-    type: 'bool',
-    description: 'Send the incoming PI-Authorization (or Authorization) header as PI-Authorization.',
-  },
+  { name: 'privacyIDEA', type: 'str', required: true },
+  { name: 'realm', type: 'str' },
+  { name: 'resolver', type: 'str' },
+  { name: 'forward_client_ip', type: 'bool' },
+  { name: 'forward_authorization_token', type: 'bool' },
 ] as const
 
 /**
@@ -104,11 +87,10 @@ const setParams = (request: Request, changes: ReadonlyArray<readonly [string, st
  */
 export const federationModule: HandlerModuleDescriptor = defineModule({
   name: 'Federation',
-  description: 'Forwards the request to a remote privacyIDEA server and replaces the response.',
   positions: ['post'],
   abortOnError: true,
   actions: [
-    defineAction({ name: 'forward', description: 'Forward the request.', options: FORWARD }, (options) =>
+    defineAction({ name: 'forward', options: FORWARD }, (options) =>
       right({
         // It reads only the request (method, path, params, client IP), which every evaluation has (a kernel fact).
         facts: [],

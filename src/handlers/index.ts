@@ -24,7 +24,7 @@ import { type WebhookIntent, webhookModule } from './webhook.js'
 
 /**
  * The 11 handler modules as data, in SPEC 1.1's order: name, allowed positions, `abortOnError` default, and every
- * action with its option table.
+ * action with its option table. What each does, in words, is `describeModule(m)` (src/handlers/descriptions.ts).
  *
  * @example
  * MODULES.map((m) => m.name)
@@ -141,6 +141,14 @@ export type {
   SetCustomUserAttributeIntent,
 } from './custom-user-attributes.js'
 export { customUserAttributesModule } from './custom-user-attributes.js'
+export type {
+  ActionTexts,
+  DescribedAction,
+  DescribedModule,
+  DescribedOption,
+  HandlerDescriptions,
+  ModuleTexts,
+} from './descriptions.js'
 export type { DrawRequest } from './entropy.js'
 export type { FederationForwardIntent } from './federation.js'
 export { federationModule } from './federation.js'

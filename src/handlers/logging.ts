@@ -13,18 +13,12 @@ import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intent
 import type { OptionsOf } from './options.js'
 
 const LOGGING = [
-  { name: 'name', type: 'str', default: 'pi-eventlogger', description: 'The logger name.' },
-  {
-    name: 'level',
-    type: 'str',
-    default: 'INFO',
-    description: 'ERROR, WARNING, INFO or DEBUG; other Python level names work, unknown names fall back to INFO.',
-  },
+  { name: 'name', type: 'str', default: 'pi-eventlogger' },
+  { name: 'level', type: 'str', default: 'INFO' },
   {
     name: 'message',
     type: 'text',
     default: 'event={action} triggered',
-    description: 'The log message; SPEC 5 tags are rendered.',
   },
 ] as const
 
@@ -101,11 +95,10 @@ const levelOf = (level: string): { readonly name: string; readonly number: numbe
  */
 export const loggingModule: HandlerModuleDescriptor = defineModule({
   name: 'Logging',
-  description: 'Writes a log line with rendered tags.',
   positions: ['post', 'pre'],
   abortOnError: false,
   actions: [
-    defineAction({ name: 'logging', description: 'Write a log message.', options: LOGGING }, (options) => {
+    defineAction({ name: 'logging', options: LOGGING }, (options) => {
       const template = compileTemplate(options.message, {
         path: ['options', 'message'],
         label: 'logging message',

@@ -34,7 +34,7 @@ export interface ActionPlan {
  *
  * @example
  * const reset: ActionDefinition = defineAction(
- *   { name: 'reset_counter', description: 'Reset the counter to 0.', options: [] },
+ *   { name: 'reset_counter', options: [] },
  *   () => right({ facts: [], run: (ctx, binding) => fired(intentBase('Counter.reset_counter', ctx, binding)) }),
  * )
  * @since 0.1.0
@@ -50,9 +50,9 @@ export interface ActionDefinition {
  * its compile step.
  *
  * @example
- * const OPTIONS = [{ name: 'counter_name', type: 'str', required: true, description: 'The counter.' }] as const
+ * const OPTIONS = [{ name: 'counter_name', type: 'str', required: true }] as const
  * const increase = defineAction(
- *   { name: 'increase_counter', description: 'Increase the counter by 1.', options: OPTIONS },
+ *   { name: 'increase_counter', options: OPTIONS },
  *   (options) =>
  *     right({
  *       facts: [],
@@ -69,7 +69,7 @@ export interface ActionDefinition {
  * @since 0.1.0
  */
 export const defineAction = <const T extends ReadonlyArray<OptionSpec>>(
-  spec: { readonly name: string; readonly description: string; readonly options: T },
+  spec: { readonly name: string; readonly options: T },
   compile: (options: OptionsOf<T>, binding: Binding) => Either<ReadonlyArray<Issue>, ActionPlan>,
 ): ActionDefinition => ({
   spec,
@@ -78,8 +78,10 @@ export const defineAction = <const T extends ReadonlyArray<OptionSpec>>(
 })
 
 /**
- * A handler module as data: the kernel's `ModuleDescriptor` plus its description and the option tables of its
- * actions. `actionNames: 'script'` marks Script, whose actions are file names chosen by the host.
+ * A handler module as data: the kernel's `ModuleDescriptor` plus the option tables of its actions.
+ * `actionNames: 'script'` marks Script, whose actions are file names chosen by the host. What the module, its actions
+ * and options do, in words, is documentation data: `describeModule` (src/handlers/descriptions.ts) joins it in, so
+ * evaluation does not carry it.
  *
  * @example
  * for (const m of MODULES)
@@ -89,7 +91,6 @@ export const defineAction = <const T extends ReadonlyArray<OptionSpec>>(
  * @since 0.1.0
  */
 export interface HandlerModuleDescriptor extends ModuleDescriptor {
-  readonly description: string
   readonly actionNames: 'fixed' | 'script'
   /** Every action with its options (Script: one entry describing any script name). */
   readonly actions: ReadonlyArray<ActionSpec>
@@ -128,7 +129,6 @@ export const compileAction = (
  * @example
  * const counter = defineModule({
  *   name: 'Counter',
- *   description: 'Increases, decreases or resets event counters.',
  *   positions: ['post', 'pre'],
  *   abortOnError: false,
  *   actions: [increase, reset],
@@ -140,7 +140,6 @@ export const compileAction = (
  */
 export const defineModule = (def: {
   readonly name: string
-  readonly description: string
   readonly positions: ReadonlyArray<Position>
   readonly abortOnError: boolean
   readonly actions: ReadonlyArray<ActionDefinition>
@@ -149,7 +148,6 @@ export const defineModule = (def: {
   const names = def.actions.map((a) => quote(a.spec.name)).join(', ')
   return {
     name: def.name,
-    description: def.description,
     positions: def.positions,
     abortOnError: def.abortOnError,
     actionNames: 'fixed',

@@ -1,7 +1,9 @@
 /**
  * Action options as data. Every handler action lists its options with privacyIDEA's exact names (several contain
  * spaces), their type, whether privacyIDEA marks them required, the allowed values and the default. The options of a
- * binding are validated and defaulted once, at compile time; the typed result is what intents carry.
+ * binding are validated and defaulted once, at compile time; the typed result is what intents carry. What an option
+ * does, in words, is documentation data kept apart (src/handlers/descriptions.ts, `describeModule`): evaluation
+ * never reads it.
  *
  * Reading rules (privacyIDEA stores every option as text):
  * - an absent option, or an empty one whose allowed values do not include `""`, takes its default;
@@ -34,7 +36,7 @@ import { type Issue, issue } from '../core/errors.js'
 export type OptionType = 'str' | 'text' | 'bool' | 'int'
 
 /**
- * One option of one action.
+ * One option of one action, as validation reads it (`describeModule` adds what it does, for docs).
  *
  * @example
  * const length: OptionSpec = {
@@ -44,7 +46,6 @@ export type OptionType = 'str' | 'text' | 'bool' | 'int'
  *   default: '6',
  *   min: 1,
  *   max: 31,
- *   description: 'The length of the random PIN (1 to 31; empty means 6).',
  * }
  * @since 0.1.0
  */
@@ -70,8 +71,6 @@ export interface OptionSpec {
   readonly invalid?: 'error' | 'warn'
   /** The default as privacyIDEA's text. */
   readonly default?: string
-  /** What the option does, for docs and `check`. */
-  readonly description: string
 }
 
 /**
@@ -80,10 +79,9 @@ export interface OptionSpec {
  * @example
  * const decrease: ActionSpec = {
  *   name: 'decrease_counter',
- *   description: 'Decrease the counter by 1; at or below 0 reset it to 0 unless negative values are allowed.',
  *   options: [
- *     { name: 'counter_name', type: 'str', required: true, description: 'The name of the event counter.' },
- *     { name: 'allow_negative_values', type: 'bool', description: 'Decrease below zero.' },
+ *     { name: 'counter_name', type: 'str', required: true },
+ *     { name: 'allow_negative_values', type: 'bool' },
  *   ],
  * }
  * @since 0.1.0
@@ -91,8 +89,6 @@ export interface OptionSpec {
 export interface ActionSpec {
   readonly name: string
   readonly options: ReadonlyArray<OptionSpec>
-  /** What the action does, for docs. */
-  readonly description: string
 }
 
 /**
@@ -114,7 +110,6 @@ export type OptionValue = string | number | boolean | null
  *   readonly name: 'mimetype'
  *   readonly type: 'str'
  *   readonly values: readonly ['plain', 'html']
- *   readonly description: 'plain or html.'
  * }> // 'plain' | 'html'
  * @since 0.1.0
  */
@@ -135,7 +130,7 @@ export type ValueOf<S extends OptionSpec> = S extends { readonly type: 'bool' }
  * marked required. The others are present only when the binding sets them.
  *
  * @example
- * type Realm = AlwaysPresent<{ readonly name: 'realm'; readonly type: 'str'; readonly description: 'The realm.' }>
+ * type Realm = AlwaysPresent<{ readonly name: 'realm'; readonly type: 'str' }>
  * // false: present only when the binding sets it
  * @since 0.1.0
  */
@@ -153,9 +148,9 @@ export type AlwaysPresent<S extends OptionSpec> = S extends { readonly type: 'bo
  *
  * @example
  * const FORWARD = [
- *   { name: 'privacyIDEA', type: 'str', required: true, description: 'The remote server.' },
- *   { name: 'realm', type: 'str', description: 'Rename the realm.' },
- *   { name: 'forward_client_ip', type: 'bool', description: 'Send the client IP.' },
+ *   { name: 'privacyIDEA', type: 'str', required: true },
+ *   { name: 'realm', type: 'str' },
+ *   { name: 'forward_client_ip', type: 'bool' },
  * ] as const
  * const options: OptionsOf<typeof FORWARD> = { privacyIDEA: 'hq', forward_client_ip: false } // realm?: string
  * @since 0.1.0

@@ -21,30 +21,14 @@ import { defineAction, defineModule, fired, type HandlerModuleDescriptor, intent
 import type { OptionsOf } from './options.js'
 import type { UserTarget } from './targets.js'
 
-const DELETE = [
-  { name: 'parameter', type: 'str', required: true, description: 'The request parameter to delete.' },
-] as const
+const DELETE = [{ name: 'parameter', type: 'str', required: true }] as const
 
 const SET = [
-  { name: 'parameter', type: 'str', required: true, description: 'The request parameter to add or change.' },
-  {
-    name: 'value',
-    type: 'str',
-    required: true,
-    emptyAllowed: true,
-    description: 'The new value; with match_parameter {0}, {1}, … are the groups of match_pattern.',
-  },
-  { name: 'match_parameter', type: 'str', description: 'Only change when this parameter matches match_pattern.' },
-  {
-    name: 'match_pattern',
-    type: 'str',
-    description: 'A Python regular expression that must match the whole value of match_parameter.',
-  },
-  {
-    name: 'reset_user',
-    type: 'bool',
-    description: 'When parameter is realm, username or user: reset the request user (matching branch only).',
-  },
+  { name: 'parameter', type: 'str', required: true },
+  { name: 'value', type: 'str', required: true, emptyAllowed: true },
+  { name: 'match_parameter', type: 'str' },
+  { name: 'match_pattern', type: 'str' },
+  { name: 'reset_user', type: 'bool' },
 ] as const
 
 /**
@@ -237,11 +221,10 @@ const compileSet = (
  */
 export const requestManglerModule: HandlerModuleDescriptor = defineModule({
   name: 'RequestMangler',
-  description: 'Deletes or sets request parameters.',
   positions: ['post', 'pre'],
   abortOnError: false,
   actions: [
-    defineAction({ name: 'delete', description: 'Delete a request parameter.', options: DELETE }, (options) =>
+    defineAction({ name: 'delete', options: DELETE }, (options) =>
       right({
         facts: [`request.params.${options.parameter}`],
         run: (ctx, binding) => {
@@ -256,7 +239,7 @@ export const requestManglerModule: HandlerModuleDescriptor = defineModule({
         },
       }),
     ),
-    defineAction({ name: 'set', description: 'Set a request parameter.', options: SET }, (options) => {
+    defineAction({ name: 'set', options: SET }, (options) => {
       const compiled = compileSet(options)
       if (compiled._tag === 'Left') return compiled
       const { plan, warnings } = compiled.right

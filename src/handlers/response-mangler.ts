@@ -20,30 +20,12 @@ import { mergeInto } from './merge-into.js'
 import { defineAction, defineModule, failed, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
 import { type OptionsOf, pyInt } from './options.js'
 
-const DELETE = [
-  {
-    name: 'JSON pointer',
-    type: 'str',
-    required: true,
-    description: "The key to delete, as a pointer such as '/detail/message' (1 to 3 components).",
-  },
-] as const
+const DELETE = [{ name: 'JSON pointer', type: 'str', required: true }] as const
 
 const SET = [
-  {
-    name: 'JSON pointer',
-    type: 'str',
-    required: true,
-    description: "The key to add or change, as a pointer such as '/detail/message' (1 to 3 components).",
-  },
-  {
-    name: 'type',
-    type: 'str',
-    required: true,
-    values: ['string', 'integer', 'bool'],
-    description: 'The type of the value.',
-  },
-  { name: 'value', type: 'str', required: true, emptyAllowed: true, description: 'The value.' },
+  { name: 'JSON pointer', type: 'str', required: true },
+  { name: 'type', type: 'str', required: true, values: ['string', 'integer', 'bool'] },
+  { name: 'value', type: 'str', required: true, emptyAllowed: true },
 ] as const
 
 /**
@@ -304,11 +286,10 @@ const pointerWarnings = (path: ReadonlyArray<string>) =>
  */
 export const responseManglerModule: HandlerModuleDescriptor = defineModule({
   name: 'ResponseMangler',
-  description: 'Deletes or sets values of the JSON response.',
   positions: ['post'],
   abortOnError: false,
   actions: [
-    defineAction({ name: 'delete', description: 'Delete a key of the response.', options: DELETE }, (options) => {
+    defineAction({ name: 'delete', options: DELETE }, (options) => {
       const pointer = pointerComponents(options['JSON pointer'])
       return right({
         facts: ['response'],
@@ -320,7 +301,7 @@ export const responseManglerModule: HandlerModuleDescriptor = defineModule({
           ),
       })
     }),
-    defineAction({ name: 'set', description: 'Add or change a key of the response.', options: SET }, (options) => {
+    defineAction({ name: 'set', options: SET }, (options) => {
       const pointer = pointerComponents(options['JSON pointer'])
       const value = typedValue(options.type, options.value)
       const warnings = [

@@ -15,28 +15,14 @@ import { compileAction, defineAction, fired, type HandlerModuleDescriptor, inten
 import type { ActionSpec, OptionsOf } from './options.js'
 
 const SCRIPT_OPTIONS = [
-  {
-    name: 'background',
-    type: 'str',
-    required: true,
-    values: ['background', 'wait'],
-    description: 'Run the script in the background, or wait for its exit code.',
-  },
-  {
-    name: 'raise_error',
-    type: 'bool',
-    description: 'With wait: a start failure or a non-zero exit code fails the request (HandlerAbortError).',
-  },
-  {
-    name: 'sync_to_database',
-    type: 'bool',
-    description: 'Commit the current database transaction before the script starts.',
-  },
-  { name: 'serial', type: 'bool', description: "Add '--serial <serial>'." },
-  { name: 'user', type: 'bool', description: "Add '--user <login of the request user>'." },
-  { name: 'realm', type: 'bool', description: "Add '--realm <realm of the request user>'." },
-  { name: 'logged_in_user', type: 'bool', description: "Add '--logged_in_user <username>@<realm>'." },
-  { name: 'logged_in_role', type: 'bool', description: "Add '--logged_in_role <admin|user>'." },
+  { name: 'background', type: 'str', required: true, values: ['background', 'wait'] },
+  { name: 'raise_error', type: 'bool' },
+  { name: 'sync_to_database', type: 'bool' },
+  { name: 'serial', type: 'bool' },
+  { name: 'user', type: 'bool' },
+  { name: 'realm', type: 'bool' },
+  { name: 'logged_in_user', type: 'bool' },
+  { name: 'logged_in_role', type: 'bool' },
 ] as const
 
 /**
@@ -138,12 +124,11 @@ export const scriptArgs = (options: ScriptOptions, event: Event): ReadonlyArray<
 
 const SCRIPT_ACTION: ActionSpec = {
   name: '<script file name>',
-  description: 'Any file name in the host script directory (no path separator, no "..").',
   options: SCRIPT_OPTIONS,
 }
 
 const scriptDefinition = (script: string) =>
-  defineAction({ name: script, description: SCRIPT_ACTION.description, options: SCRIPT_OPTIONS }, (options) =>
+  defineAction({ name: script, options: SCRIPT_OPTIONS }, (options) =>
     right({
       facts: [
         ...(options.serial ? ['serial'] : []),
@@ -176,7 +161,6 @@ const scriptDefinition = (script: string) =>
  */
 export const scriptModule: HandlerModuleDescriptor = {
   name: 'Script',
-  description: 'Runs a script of the host script directory.',
   positions: ['post', 'pre'],
   abortOnError: false,
   actionNames: 'script',

@@ -48,139 +48,63 @@ import { compileValidity, renderValidity, type ValidityDate } from './validity.j
 const NONE = [] as const
 
 const SET_TOKENREALM = [
-  { name: 'realm', type: 'str', required: true, description: 'The realm to set.' },
-  { name: 'only_realm', type: 'bool', description: "Replace all the token's realms; otherwise add the realm." },
+  { name: 'realm', type: 'str', required: true },
+  { name: 'only_realm', type: 'bool' },
 ] as const
 
-const SET_RANDOM_PIN = [
-  {
-    name: 'length',
-    type: 'int',
-    required: true,
-    default: '6',
-    min: 1,
-    max: 31,
-    description: 'The length of the random PIN (1 to 31; empty means 6).',
-  },
-] as const
+const SET_RANDOM_PIN = [{ name: 'length', type: 'int', required: true, default: '6', min: 1, max: 31 }] as const
 
 const ENROLL = [
-  {
-    name: 'tokentype',
-    type: 'str',
-    required: true,
-    description: 'The type of the new token (hotp, totp, sms, email, ...).',
-  },
-  { name: 'user', type: 'bool', description: 'Assign the new token to the user in event.' },
-  { name: 'realm', type: 'str', default: '', description: 'The realm of the new token.' },
-  { name: 'dynamic_phone', type: 'bool', description: 'sms: read the mobile number from the user store at each use.' },
-  {
-    name: 'dynamic_email',
-    type: 'bool',
-    description: 'email: read the email address from the user store at each use.',
-  },
-  { name: 'smtp_identifier', type: 'str', description: 'email: the SMTP server identifier of the token.' },
-  { name: 'sms_identifier', type: 'str', description: 'sms: the SMS gateway identifier of the token.' },
-  {
-    name: 'additional_params',
-    type: 'text',
-    description: 'A JSON (or simple YAML) mapping merged into the init parameters; may override type and genkey.',
-  },
-  { name: 'motppin', type: 'str', description: 'motp: the mOTP PIN.' },
-  {
-    name: 'container',
-    type: 'bool',
-    description: 'Add the new token to the container the request or response names (container_serial).',
-  },
+  { name: 'tokentype', type: 'str', required: true },
+  { name: 'user', type: 'bool' },
+  { name: 'realm', type: 'str', default: '' },
+  { name: 'dynamic_phone', type: 'bool' },
+  { name: 'dynamic_email', type: 'bool' },
+  { name: 'smtp_identifier', type: 'str' },
+  { name: 'sms_identifier', type: 'str' },
+  { name: 'additional_params', type: 'text' },
+  { name: 'motppin', type: 'str' },
+  { name: 'container', type: 'bool' },
 ] as const
 
-const SET_DESCRIPTION = [
-  {
-    name: 'description',
-    type: 'str',
-    default: '',
-    description: 'The new description; {now}/{current_time} (+offset), {client_ip}, {ua_browser}, {ua_string}.',
-  },
-] as const
+const SET_DESCRIPTION = [{ name: 'description', type: 'str', default: '' }] as const
 
 const SET_VALIDITY = [
-  {
-    name: 'valid from',
-    type: 'str',
-    description: 'Start of the validity period: a date or an offset such as +10m, +24h, +7d.',
-  },
-  {
-    name: 'valid till',
-    type: 'str',
-    description: 'End of the validity period: a date or an offset such as +10m, +24h, +7d.',
-  },
+  { name: 'valid from', type: 'str' },
+  { name: 'valid till', type: 'str' },
 ] as const
 
-const SET_COUNTWINDOW = [
-  { name: 'count window', type: 'int', required: true, default: '50', description: 'The new count window.' },
-] as const
+const SET_COUNTWINDOW = [{ name: 'count window', type: 'int', required: true, default: '50' }] as const
 
 const SET_TOKENINFO = [
-  { name: 'key', type: 'str', required: true, description: 'The tokeninfo key.' },
-  {
-    name: 'value',
-    type: 'str',
-    default: '',
-    description:
-      'The value; {now}/{current_time} (+offset), {client_ip}, {ua_browser}, {ua_string}, {username}, {realm}.',
-  },
+  { name: 'key', type: 'str', required: true },
+  { name: 'value', type: 'str', default: '' },
 ] as const
 
 const INCREASE_TOKENINFO = [
-  { name: 'key', type: 'str', required: true, description: 'The tokeninfo key (a missing value counts as 0).' },
-  {
-    name: 'increment',
-    type: 'int',
-    default: '1',
-    invalid: 'warn',
-    description: 'The integer to add; may be negative.',
-  },
+  { name: 'key', type: 'str', required: true },
+  { name: 'increment', type: 'int', default: '1', invalid: 'warn' },
 ] as const
 
-const DELETE_TOKENINFO = [
-  { name: 'key', type: 'str', required: true, description: 'The tokeninfo key to delete.' },
-] as const
+const DELETE_TOKENINFO = [{ name: 'key', type: 'str', required: true }] as const
 
-const SET_FAILCOUNTER = [
-  { name: 'fail counter', type: 'int', required: true, invalid: 'warn', description: 'The new fail counter.' },
-] as const
+const SET_FAILCOUNTER = [{ name: 'fail counter', type: 'int', required: true, invalid: 'warn' }] as const
 
-const SET_MAXFAIL = [
-  { name: 'max failcount', type: 'int', required: true, invalid: 'warn', description: 'The new maximum fail count.' },
-] as const
+const SET_MAXFAIL = [{ name: 'max failcount', type: 'int', required: true, invalid: 'warn' }] as const
 
-const CHANGE_FAILCOUNTER = [
-  {
-    name: 'change fail counter',
-    type: 'int',
-    required: true,
-    invalid: 'warn',
-    description: 'Add to the fail counter: +n or -n.',
-  },
-] as const
+const CHANGE_FAILCOUNTER = [{ name: 'change fail counter', type: 'int', required: true, invalid: 'warn' }] as const
 
-const TOKENGROUP = [{ name: 'tokengroup', type: 'str', required: true, description: 'The token group.' }] as const
+const TOKENGROUP = [{ name: 'tokengroup', type: 'str', required: true }] as const
 
 const ATTACH_APPLICATION = [
-  {
-    name: 'application',
-    type: 'str',
-    required: true,
-    values: ['ssh', 'offline', 'luks'],
-    description: 'The application.',
-  },
-  { name: 'machine ID', type: 'str', description: 'The machine to attach the token to.' },
-  { name: 'service_id', type: 'str', description: 'ssh: the service ID.' },
-  { name: 'user', type: 'str', description: 'ssh: the login user on the machine.' },
-  { name: 'count', type: 'str', description: 'offline: the number of offline OTP values.' },
-  { name: 'rounds', type: 'str', description: 'offline: the number of hashing rounds.' },
-  { name: 'slot', type: 'str', description: 'luks: the slot.' },
-  { name: 'partition', type: 'str', description: 'luks: the partition.' },
+  { name: 'application', type: 'str', required: true, values: ['ssh', 'offline', 'luks'] },
+  { name: 'machine ID', type: 'str' },
+  { name: 'service_id', type: 'str' },
+  { name: 'user', type: 'str' },
+  { name: 'count', type: 'str' },
+  { name: 'rounds', type: 'str' },
+  { name: 'slot', type: 'str' },
+  { name: 'partition', type: 'str' },
 ] as const
 
 /**
@@ -622,7 +546,7 @@ type PerToken<T extends TokenIntent> = Omit<T, keyof TokenTargetIntent | 'option
  */
 const perToken = <const S extends ReadonlyArray<OptionSpec>, I extends TokenIntent>(
   tag: I['_tag'],
-  spec: { readonly name: string; readonly description: string; readonly options: S },
+  spec: { readonly name: string; readonly options: S },
   plan: (options: OptionsOf<S>) => Either<
     ReadonlyArray<Issue>,
     {
@@ -758,7 +682,6 @@ const templateIssue = (path: ReadonlyArray<string>, reason: string) => [issue('i
  */
 export const tokenModule: HandlerModuleDescriptor = defineModule({
   name: 'Token',
-  description: 'Changes, enrolls or deletes tokens.',
   positions: ['post', 'pre'],
   abortOnError: false,
   actions: [
@@ -766,36 +689,26 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
       'Token.set tokenrealm',
       {
         name: 'set tokenrealm',
-        description: 'Add a realm to the tokens, or make it their only realm.',
         options: SET_TOKENREALM,
       },
       (o) => right({ fields: constant<TokenSetRealmIntent>({ realm: o.realm, onlyRealm: o.only_realm }) }),
     ),
-    perToken<typeof NONE, TokenDeleteIntent>(
-      'Token.delete',
-      { name: 'delete', description: 'Delete the tokens.', options: NONE },
-      () => right({ fields: constant<TokenDeleteIntent>({}) }),
+    perToken<typeof NONE, TokenDeleteIntent>('Token.delete', { name: 'delete', options: NONE }, () =>
+      right({ fields: constant<TokenDeleteIntent>({}) }),
     ),
-    perToken<typeof NONE, TokenUnassignIntent>(
-      'Token.unassign',
-      { name: 'unassign', description: 'Unassign the tokens from their users.', options: NONE },
-      () => right({ fields: constant<TokenUnassignIntent>({}) }),
+    perToken<typeof NONE, TokenUnassignIntent>('Token.unassign', { name: 'unassign', options: NONE }, () =>
+      right({ fields: constant<TokenUnassignIntent>({}) }),
     ),
-    perToken<typeof NONE, TokenDisableIntent>(
-      'Token.disable',
-      { name: 'disable', description: 'Disable the tokens.', options: NONE },
-      () => right({ fields: constant<TokenDisableIntent>({}) }),
+    perToken<typeof NONE, TokenDisableIntent>('Token.disable', { name: 'disable', options: NONE }, () =>
+      right({ fields: constant<TokenDisableIntent>({}) }),
     ),
-    perToken<typeof NONE, TokenEnableIntent>(
-      'Token.enable',
-      { name: 'enable', description: 'Enable the tokens.', options: NONE },
-      () => right({ fields: constant<TokenEnableIntent>({}) }),
+    perToken<typeof NONE, TokenEnableIntent>('Token.enable', { name: 'enable', options: NONE }, () =>
+      right({ fields: constant<TokenEnableIntent>({}) }),
     ),
     perToken<typeof SET_RANDOM_PIN, TokenSetRandomPinIntent>(
       'Token.set random pin',
       {
         name: 'set random pin',
-        description: 'Set a random PIN and write it to detail.pin of the response.',
         options: SET_RANDOM_PIN,
       },
       (o) =>
@@ -804,7 +717,7 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
           fields: (ctx, serials, binding) => setRandomPin(ctx, serials, binding, o.length),
         }),
     ),
-    defineAction({ name: 'enroll', description: 'Enroll a new token.', options: ENROLL }, (options) => {
+    defineAction({ name: 'enroll', options: ENROLL }, (options) => {
       const additional =
         options.additional_params === undefined ? undefined : parseAdditionalParams(options.additional_params)
       const warnings: Issue[] = []
@@ -850,7 +763,7 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
     }),
     perToken<typeof SET_DESCRIPTION, TokenSetDescriptionIntent>(
       'Token.set description',
-      { name: 'set description', description: 'Set the token description.', options: SET_DESCRIPTION },
+      { name: 'set description', options: SET_DESCRIPTION },
       (o) => {
         const t = compileTokenTemplate(o.description, {
           path: ['options', 'description'],
@@ -870,7 +783,7 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
     ),
     perToken<typeof SET_VALIDITY, TokenSetValidityIntent>(
       'Token.set validity',
-      { name: 'set validity', description: 'Set the validity period.', options: SET_VALIDITY },
+      { name: 'set validity', options: SET_VALIDITY },
       (o) => {
         const compile = (name: 'valid from' | 'valid till'): Either<ReadonlyArray<Issue>, ValidityDate | undefined> => {
           const v = o[name]
@@ -909,12 +822,12 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
     ),
     perToken<typeof SET_COUNTWINDOW, TokenSetCountWindowIntent>(
       'Token.set countwindow',
-      { name: 'set countwindow', description: 'Set the count window.', options: SET_COUNTWINDOW },
+      { name: 'set countwindow', options: SET_COUNTWINDOW },
       (o) => right({ fields: constant<TokenSetCountWindowIntent>({ countWindow: o['count window'] }) }),
     ),
     perToken<typeof SET_TOKENINFO, TokenSetTokeninfoIntent>(
       'Token.set tokeninfo',
-      { name: 'set tokeninfo', description: 'Set a tokeninfo value.', options: SET_TOKENINFO },
+      { name: 'set tokeninfo', options: SET_TOKENINFO },
       (o) => {
         const t = compileTokenTemplate(o.value, { path: ['options', 'value'], label: 'value', known: TOKENINFO_TAGS })
         if (t._tag === 'Left') return t
@@ -934,48 +847,46 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
     ),
     perToken<typeof INCREASE_TOKENINFO, TokenIncreaseTokeninfoIntent>(
       'Token.increase tokeninfo',
-      { name: 'increase tokeninfo', description: 'Add an integer to a tokeninfo value.', options: INCREASE_TOKENINFO },
+      { name: 'increase tokeninfo', options: INCREASE_TOKENINFO },
       (o) => right({ fields: constant<TokenIncreaseTokeninfoIntent>({ key: o.key, increment: o.increment }) }),
     ),
     perToken<typeof DELETE_TOKENINFO, TokenDeleteTokeninfoIntent>(
       'Token.delete tokeninfo',
-      { name: 'delete tokeninfo', description: 'Delete a tokeninfo key.', options: DELETE_TOKENINFO },
+      { name: 'delete tokeninfo', options: DELETE_TOKENINFO },
       (o) => right({ fields: constant<TokenDeleteTokeninfoIntent>({ key: o.key }) }),
     ),
     perToken<typeof SET_FAILCOUNTER, TokenSetFailcounterIntent>(
       'Token.set failcounter',
-      { name: 'set failcounter', description: 'Set the fail counter.', options: SET_FAILCOUNTER },
+      { name: 'set failcounter', options: SET_FAILCOUNTER },
       (o) => right({ fields: constant<TokenSetFailcounterIntent>({ failCounter: o['fail counter'] }) }),
     ),
     perToken<typeof SET_MAXFAIL, TokenSetMaxFailcountIntent>(
       'Token.set max failcount',
-      { name: 'set max failcount', description: 'Set the maximum fail count.', options: SET_MAXFAIL },
+      { name: 'set max failcount', options: SET_MAXFAIL },
       (o) => right({ fields: constant<TokenSetMaxFailcountIntent>({ maxFailcount: o['max failcount'] }) }),
     ),
     perToken<typeof CHANGE_FAILCOUNTER, TokenChangeFailcounterIntent>(
       'Token.change failcounter',
       {
         name: 'change failcounter',
-        description: 'Increase or decrease the fail counter.',
         options: CHANGE_FAILCOUNTER,
       },
       (o) => right({ fields: constant<TokenChangeFailcounterIntent>({ change: o['change fail counter'] }) }),
     ),
     perToken<typeof TOKENGROUP, TokenAddTokengroupIntent>(
       'Token.add tokengroup',
-      { name: 'add tokengroup', description: 'Add the tokens to a token group.', options: TOKENGROUP },
+      { name: 'add tokengroup', options: TOKENGROUP },
       (o) => right({ fields: constant<TokenAddTokengroupIntent>({ tokengroup: o.tokengroup }) }),
     ),
     perToken<typeof TOKENGROUP, TokenRemoveTokengroupIntent>(
       'Token.remove tokengroup',
-      { name: 'remove tokengroup', description: 'Remove the tokens from a token group.', options: TOKENGROUP },
+      { name: 'remove tokengroup', options: TOKENGROUP },
       (o) => right({ fields: constant<TokenRemoveTokengroupIntent>({ tokengroup: o.tokengroup }) }),
     ),
     perToken<typeof ATTACH_APPLICATION, TokenAttachApplicationIntent>(
       'Token.attach application',
       {
         name: 'attach application',
-        description: 'Attach the tokens to a machine application.',
         options: ATTACH_APPLICATION,
       },
       (o) => {

@@ -84,85 +84,41 @@ export const NOTIFY_TYPES = ['tokenowner', 'logged_in_user', 'internal admin', '
  */
 export type NotifyType = (typeof NOTIFY_TYPES)[number]
 
-const BODY = {
-  name: 'body',
-  type: 'text',
-  default: DEFAULT_BODY,
-  description: 'The body template (SPEC 5 tags); file:<path> names a template file the host reads.',
-} as const
+const BODY = { name: 'body', type: 'text', default: DEFAULT_BODY } as const
 
 const SENDMAIL = [
-  { name: 'emailconfig', type: 'str', required: true, description: 'The SMTP server identifier.' },
-  { name: 'mimetype', type: 'str', default: 'plain', values: ['plain', 'html'], description: 'plain or html.' },
-  {
-    name: 'attach_qrcode',
-    type: 'bool',
-    description: 'Attach the QR code image (Content-ID token_image) of the enrollment response.',
-  },
-  { name: 'subject', type: 'str', default: DEFAULT_SUBJECT, description: 'The subject template (SPEC 5 tags).' },
+  { name: 'emailconfig', type: 'str', required: true },
+  { name: 'mimetype', type: 'str', default: 'plain', values: ['plain', 'html'] },
+  { name: 'attach_qrcode', type: 'bool' },
+  { name: 'subject', type: 'str', default: DEFAULT_SUBJECT },
   BODY,
-  {
-    name: 'To',
-    type: 'str',
-    required: true,
-    default: 'tokenowner',
-    values: NOTIFY_TYPES,
-    description: 'The recipient.',
-  },
-  { name: 'To tokenowner', type: 'str', default: 'email', description: 'The user attribute holding the address.' },
-  { name: 'To logged_in_user', type: 'str', default: 'email', description: 'The user attribute holding the address.' },
-  { name: 'To internal admin', type: 'str', description: 'The internal admin to notify.' },
+  { name: 'To', type: 'str', required: true, default: 'tokenowner', values: NOTIFY_TYPES },
+  { name: 'To tokenowner', type: 'str', default: 'email' },
+  { name: 'To logged_in_user', type: 'str', default: 'email' },
+  { name: 'To internal admin', type: 'str' },
   {
     name: 'To admin realm',
     type: 'str',
     requiredWhen: { option: 'To', value: 'admin realm' },
-    description: 'The admin realm whose users are notified.',
   },
-  { name: 'To email', type: 'str', description: 'A comma-separated list of addresses.' },
-  {
-    name: 'reply_to',
-    type: 'str',
-    values: ['', ...NOTIFY_TYPES],
-    description: 'The Reply-To header: absent for the SMTP server default, "" for an empty one, or a recipient type.',
-  },
-  {
-    name: 'reply_to tokenowner',
-    type: 'str',
-    default: 'email',
-    description: 'The user attribute holding the address.',
-  },
-  {
-    name: 'reply_to logged_in_user',
-    type: 'str',
-    default: 'email',
-    description: 'The user attribute holding the address.',
-  },
-  { name: 'reply_to internal admin', type: 'str', description: 'The internal admin whose address is used.' },
-  { name: 'reply_to admin realm', type: 'str', description: 'The admin realm whose addresses are used.' },
-  { name: 'reply_to email', type: 'str', description: 'An address list; the first address is used.' },
+  { name: 'To email', type: 'str' },
+  { name: 'reply_to', type: 'str', values: ['', ...NOTIFY_TYPES] },
+  { name: 'reply_to tokenowner', type: 'str', default: 'email' },
+  { name: 'reply_to logged_in_user', type: 'str', default: 'email' },
+  { name: 'reply_to internal admin', type: 'str' },
+  { name: 'reply_to admin realm', type: 'str' },
+  { name: 'reply_to email', type: 'str' },
 ] as const
 
 const SENDSMS = [
-  { name: 'smsconfig', type: 'str', required: true, description: 'The SMS gateway identifier.' },
+  { name: 'smsconfig', type: 'str', required: true },
   BODY,
-  {
-    name: 'To',
-    type: 'str',
-    required: true,
-    default: 'tokenowner',
-    values: ['tokenowner'],
-    description: 'The recipient.',
-  },
+  { name: 'To', type: 'str', required: true, default: 'tokenowner', values: ['tokenowner'] },
 ] as const
 
 const SAVEFILE = [
-  { name: 'body', type: 'text', required: true, description: 'The file content template (SPEC 5 tags).' },
-  {
-    name: 'filename',
-    type: 'str',
-    required: true,
-    description: 'The file name in the spool directory; SPEC 5 tags and {random} (16 alphanumerics).',
-  },
+  { name: 'body', type: 'text', required: true },
+  { name: 'filename', type: 'str', required: true },
 ] as const
 
 /**
@@ -535,11 +491,10 @@ const ALL_TAG_FACTS: ReadonlyArray<string> = tagFacts(NOTIFICATION_TAGS)
  */
 export const userNotificationModule: HandlerModuleDescriptor = defineModule({
   name: 'UserNotification',
-  description: 'Notifies users by email, SMS or a spool file.',
   positions: ['post', 'pre'],
   abortOnError: false,
   actions: [
-    defineAction({ name: 'sendmail', description: 'Send an email.', options: SENDMAIL }, (options) => {
+    defineAction({ name: 'sendmail', options: SENDMAIL }, (options) => {
       const body = compileBody(options.body, 'sendmail body')
       const subject = compileTemplate(options.subject, {
         path: ['options', 'subject'],
@@ -607,7 +562,7 @@ export const userNotificationModule: HandlerModuleDescriptor = defineModule({
         },
       })
     }),
-    defineAction({ name: 'sendsms', description: 'Send an SMS.', options: SENDSMS }, (options) => {
+    defineAction({ name: 'sendsms', options: SENDSMS }, (options) => {
       const body = compileBody(options.body, 'sendsms body')
       if (body._tag === 'Left') return body
       const bodyPlan = body.right
@@ -630,57 +585,50 @@ export const userNotificationModule: HandlerModuleDescriptor = defineModule({
         },
       })
     }),
-    defineAction(
-      { name: 'savefile', description: 'Write a file to the spool directory.', options: SAVEFILE },
-      (options) => {
-        const body = compileBody(options.body, 'savefile body')
-        const filename = compileTemplate(options.filename, {
-          path: ['options', 'filename'],
-          label: 'savefile filename',
-          known: FILENAME_TAG_SET,
-        })
-        if (body._tag === 'Left' || filename._tag === 'Left')
-          return left([...(body._tag === 'Left' ? body.left : []), ...(filename._tag === 'Left' ? filename.left : [])])
-        const bodyPlan = body.right
-        const nameTemplate = filename.right
-        const usesRandom = nameTemplate.tags.includes(RANDOM_TAG)
-        const constantName = nameTemplate.tags.length === 0 ? spoolPath([renderCompiled(nameTemplate, () => '')]) : true
-        const warnings =
-          constantName === undefined
-            ? [issue('outside-spool', `filename: ${OUTSIDE_SPOOL}`, ['options', 'filename'])]
-            : []
-        return right({
-          facts: usesRandom ? [...ALL_TAG_FACTS, 'entropy'] : ALL_TAG_FACTS,
-          warnings,
-          run: (ctx: EvalContext, binding: Binding) => {
-            const r = resolve(ctx.event, 'tokenowner', () => 'email')
-            const tags = notificationTagValues(ctx, r?.names, false)
-            const pieces: NamePiece[] = nameTemplate.segments.map((s) =>
-              s._tag === 'Literal'
-                ? s.text
-                : s.name === RANDOM_TAG
-                  ? { random: true }
-                  : tags[s.name as NotificationTag],
-            )
-            const path = spoolPath(pieces)
-            if (path === undefined) return declined(OUTSIDE_SPOOL)
-            const entropy = entropyOf(ctx.event.entropy)
-            const random =
-              usesRandom && entropy !== undefined
-                ? deriveString(entropy, `${String(binding.id)}\u0000savefile random`, 16, ALPHANUMERIC)
-                : undefined
-            const draw = usesRandom && random === undefined
-            const intent: SavefileIntent = mergeInto(intentBase('UserNotification.savefile', ctx, binding), {
-              options,
-              ...bodyFields(bodyPlan, options.body, (t) => tags[t as NotificationTag]),
-              filename: draw ? printPath(path, undefined) : printPath(path, random ?? ''),
-              ...(draw ? { draw: { length: 16, alphabet: ALPHANUMERIC } } : {}),
-              tags,
-            })
-            return fired(intent, draw ? { details: 'no entropy in the event: the host draws {random}' } : {})
-          },
-        })
-      },
-    ),
+    defineAction({ name: 'savefile', options: SAVEFILE }, (options) => {
+      const body = compileBody(options.body, 'savefile body')
+      const filename = compileTemplate(options.filename, {
+        path: ['options', 'filename'],
+        label: 'savefile filename',
+        known: FILENAME_TAG_SET,
+      })
+      if (body._tag === 'Left' || filename._tag === 'Left')
+        return left([...(body._tag === 'Left' ? body.left : []), ...(filename._tag === 'Left' ? filename.left : [])])
+      const bodyPlan = body.right
+      const nameTemplate = filename.right
+      const usesRandom = nameTemplate.tags.includes(RANDOM_TAG)
+      const constantName = nameTemplate.tags.length === 0 ? spoolPath([renderCompiled(nameTemplate, () => '')]) : true
+      const warnings =
+        constantName === undefined
+          ? [issue('outside-spool', `filename: ${OUTSIDE_SPOOL}`, ['options', 'filename'])]
+          : []
+      return right({
+        facts: usesRandom ? [...ALL_TAG_FACTS, 'entropy'] : ALL_TAG_FACTS,
+        warnings,
+        run: (ctx: EvalContext, binding: Binding) => {
+          const r = resolve(ctx.event, 'tokenowner', () => 'email')
+          const tags = notificationTagValues(ctx, r?.names, false)
+          const pieces: NamePiece[] = nameTemplate.segments.map((s) =>
+            s._tag === 'Literal' ? s.text : s.name === RANDOM_TAG ? { random: true } : tags[s.name as NotificationTag],
+          )
+          const path = spoolPath(pieces)
+          if (path === undefined) return declined(OUTSIDE_SPOOL)
+          const entropy = entropyOf(ctx.event.entropy)
+          const random =
+            usesRandom && entropy !== undefined
+              ? deriveString(entropy, `${String(binding.id)}\u0000savefile random`, 16, ALPHANUMERIC)
+              : undefined
+          const draw = usesRandom && random === undefined
+          const intent: SavefileIntent = mergeInto(intentBase('UserNotification.savefile', ctx, binding), {
+            options,
+            ...bodyFields(bodyPlan, options.body, (t) => tags[t as NotificationTag]),
+            filename: draw ? printPath(path, undefined) : printPath(path, random ?? ''),
+            ...(draw ? { draw: { length: 16, alphabet: ALPHANUMERIC } } : {}),
+            tags,
+          })
+          return fired(intent, draw ? { details: 'no entropy in the event: the host draws {random}' } : {})
+        },
+      })
+    }),
   ],
 })

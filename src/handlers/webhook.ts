@@ -37,22 +37,10 @@ export const WEBHOOK_CONTENT_TYPES: Readonly<Record<string, 'application/json' |
   }
 
 const POST_WEBHOOK = [
-  { name: 'URL', type: 'str', required: true, description: 'The URL the webhook is posted to.' },
-  {
-    name: 'content_type',
-    type: 'str',
-    required: true,
-    values: Object.keys(WEBHOOK_CONTENT_TYPES),
-    invalid: 'warn',
-    description:
-      'application/json or application/x-www-form-urlencoded (legacy: json, urlencoded); any other value: the action declines.',
-  },
-  {
-    name: 'replace',
-    type: 'bool',
-    description: 'Substitute tags such as {logged_in_user}, {serial}, {realm} in data.',
-  },
-  { name: 'data', type: 'text', required: true, description: 'The data posted.' },
+  { name: 'URL', type: 'str', required: true },
+  { name: 'content_type', type: 'str', required: true, values: Object.keys(WEBHOOK_CONTENT_TYPES), invalid: 'warn' },
+  { name: 'replace', type: 'bool' },
+  { name: 'data', type: 'text', required: true },
 ] as const
 
 /**
@@ -163,11 +151,10 @@ const render = (payload: Payload, data: string, ctx: EvalContext): string => {
  */
 export const webhookModule: HandlerModuleDescriptor = defineModule({
   name: 'WebHook',
-  description: 'Posts a webhook.',
   positions: ['post', 'pre'],
   abortOnError: false,
   actions: [
-    defineAction({ name: 'post_webhook', description: 'Post data to a URL.', options: POST_WEBHOOK }, (options) => {
+    defineAction({ name: 'post_webhook', options: POST_WEBHOOK }, (options) => {
       const contentType = Object.hasOwn(WEBHOOK_CONTENT_TYPES, options.content_type)
         ? WEBHOOK_CONTENT_TYPES[options.content_type]
         : undefined

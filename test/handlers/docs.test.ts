@@ -1,15 +1,15 @@
-/** docs/handlers.md stays in step with the option tables the validator enforces. */
+/** docs/handlers.md stays in step with the option tables the validator enforces and their texts (`describeModule`). */
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
+import { type DescribedAction, describeModule } from '../../src/handlers/descriptions.js'
 import { MODULES } from '../../src/handlers/index.js'
-import type { ActionSpec } from '../../src/handlers/options.js'
 
 const DOC = readFileSync(new URL('../../docs/handlers.md', import.meta.url), 'utf8')
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, '\\n')
 
 /** The option table of one action, as docs/handlers.md prints it. */
-const table = (a: ActionSpec): string => {
+const table = (a: DescribedAction): string => {
   if (a.options.length === 0) return `**Options of \`${a.name}\`**\n\nNo options.`
   const rows = a.options.map((o) => {
     const req = o.required
@@ -43,7 +43,7 @@ const table = (a: ActionSpec): string => {
 }
 
 describe('docs/handlers.md', () => {
-  test.each(MODULES.map((m) => [m.name, m] as const))(
+  test.each(MODULES.map((m) => [m.name, describeModule(m)] as const))(
     '%s: a section with positions and every option table',
     (name, m) => {
       expect(DOC).toContain(`\n## ${name}\n`)

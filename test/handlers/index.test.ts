@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { Event } from '../../src/core/model.js'
+import { describeModule } from '../../src/handlers/descriptions.js'
 import { handlerCatalogue, MODULES } from '../../src/handlers/index.js'
 import { fullOptions, minimalOptions, sampleValue } from './catalogue-data.js'
 import { baseEvent, binding, compile, evaluate, issueSummary, roundTrip } from './helpers.js'
@@ -115,9 +116,11 @@ describe('the catalogue as data (SPEC 1.9, 4)', () => {
       expect(handlerCatalogue.module(name)).toBeUndefined()
     expect(handlerCatalogue.module(42 as unknown as string)).toBeUndefined()
   })
-  test('the catalogue data is plain JSON (descriptions, option tables)', () => {
+  test('the catalogue data is plain JSON (option tables), and so is its described view', () => {
     const data = MODULES.map(({ compile: _c, ...rest }) => rest)
     expect(roundTrip(data)).toEqual(data)
+    const described = MODULES.map((m) => describeModule(m))
+    expect(roundTrip(described)).toEqual(described)
   })
   test('option names are unique within each action', () => {
     for (const m of MODULES)
@@ -202,6 +205,6 @@ describe('module and action names', () => {
     expect(rules.audit[0]).toMatchObject({ success: false, error: { tag: 'ConfigurationError' } })
   })
   test('sampleValue covers every option type', () => {
-    expect(sampleValue({ name: 'n', type: 'int', description: '' })).toBe('3')
+    expect(sampleValue({ name: 'n', type: 'int' })).toBe('3')
   })
 })

@@ -9,6 +9,7 @@
 import { expect } from 'vitest'
 import { AUDIT_FACTS, KERNEL_FACTS, prune, requiredFactsWith } from '../../src/analysis/facts.js'
 import type { Binding, Event } from '../../src/core/model.js'
+import { describeModule } from '../../src/handlers/descriptions.js'
 import { handlerCatalogue } from '../../src/handlers/index.js'
 import type { HandlerModuleDescriptor } from '../../src/handlers/module.js'
 import { baseEvent, engine, noConditions } from './helpers.js'
@@ -20,8 +21,9 @@ export const expectSentence = (text: string | undefined, what: string): void => 
   expect([what, SENTENCE.test(text ?? '')]).toEqual([what, true])
 }
 
-/** Asserts that a module, each of its actions and each option describe themselves in a sentence. */
-export const expectDescribed = (m: HandlerModuleDescriptor): void => {
+/** Asserts that a module, each of its actions and each option are described in a sentence (`describeModule`). */
+export const expectDescribed = (module: HandlerModuleDescriptor): void => {
+  const m = describeModule(module)
   expectSentence(m.description, m.name)
   for (const a of m.actions) {
     expectSentence(a.description, `${m.name} ${a.name}`)

@@ -5,14 +5,14 @@
 import { describe, expect, test } from 'vitest'
 import { type ActionSpec, allowedValues, type OptionSpec, validateOptions } from '../../src/handlers/options.js'
 
-const action = (...options: OptionSpec[]): ActionSpec => ({ name: 'act', description: 'An action.', options })
+const action = (...options: OptionSpec[]): ActionSpec => ({ name: 'act', options })
 const issuesOf = (a: ActionSpec, raw: Record<string, string>) => {
   const r = validateOptions(a, raw)
   return r._tag === 'Left' ? { errors: r.left } : { warnings: r.right.warnings, options: r.right.options }
 }
 
 describe('integers', () => {
-  const ranged = action({ name: 'n', type: 'int', min: 1, max: 31, description: 'N.' })
+  const ranged = action({ name: 'n', type: 'int', min: 1, max: 31 })
   test('out of range: an error naming the range', () => {
     expect(issuesOf(ranged, { n: '0' })).toEqual({
       errors: [
@@ -28,23 +28,23 @@ describe('integers', () => {
     expect(issuesOf(ranged, { n: '31' })).toEqual({ warnings: [], options: { n: 31 } })
   })
   test('a minimum alone, a maximum alone: checked, the message without a range', () => {
-    const low = action({ name: 'n', type: 'int', min: 0, description: 'N.' })
+    const low = action({ name: 'n', type: 'int', min: 0 })
     expect(issuesOf(low, { n: '-1' })).toEqual({
       errors: [{ code: 'invalid-option', message: 'act: n: "-1" is not an integer', path: ['options', 'n'] }],
     })
     expect(issuesOf(low, { n: '99999' })).toEqual({ warnings: [], options: { n: 99999 } })
-    const high = action({ name: 'n', type: 'int', max: 5, description: 'N.' })
+    const high = action({ name: 'n', type: 'int', max: 5 })
     expect(issuesOf(high, { n: '6' })).toMatchObject({ errors: [{ message: 'act: n: "6" is not an integer' }] })
     expect(issuesOf(high, { n: '-6' })).toEqual({ warnings: [], options: { n: -6 } })
   })
   test('not an integer: an error without a range when there is none', () => {
-    const plain = action({ name: 'n', type: 'int', description: 'N.' })
+    const plain = action({ name: 'n', type: 'int' })
     expect(issuesOf(plain, { n: 'x' })).toEqual({
       errors: [{ code: 'invalid-option', message: 'act: n: "x" is not an integer', path: ['options', 'n'] }],
     })
   })
   test('warn-only: a non-integer warns that the action changes nothing; out of range is still an error', () => {
-    const soft = action({ name: 'n', type: 'int', invalid: 'warn', min: 0, max: 9, description: 'N.' })
+    const soft = action({ name: 'n', type: 'int', invalid: 'warn', min: 0, max: 9 })
     expect(issuesOf(soft, { n: 'abc' })).toEqual({
       warnings: [
         {
@@ -65,7 +65,7 @@ describe('integers', () => {
 
 describe('closed value sets', () => {
   test('warn-only: a value outside the set warns that the action will decline and is kept', () => {
-    const soft = action({ name: 'ct', type: 'str', values: ['json', 'form'], invalid: 'warn', description: 'C.' })
+    const soft = action({ name: 'ct', type: 'str', values: ['json', 'form'], invalid: 'warn' })
     expect(issuesOf(soft, { ct: 'xml' })).toEqual({
       warnings: [
         {
@@ -78,15 +78,12 @@ describe('closed value sets', () => {
     })
   })
   test('text options with a closed set are checked too', () => {
-    const text = action({ name: 't', type: 'text', values: ['a'], description: 'T.' })
+    const text = action({ name: 't', type: 'text', values: ['a'] })
     expect(issuesOf(text, { t: 'b' })).toMatchObject({ errors: [{ code: 'invalid-option', path: ['options', 't'] }] })
     expect(issuesOf(text, { t: 'a' })).toEqual({ warnings: [], options: { t: 'a' } })
   })
   test('allowedValues: the set of an option, undefined for free text or an unknown option', () => {
-    const a = action(
-      { name: 'mode', type: 'str', values: ['x', 'y'], description: 'M.' },
-      { name: 'free', type: 'str', description: 'F.' },
-    )
+    const a = action({ name: 'mode', type: 'str', values: ['x', 'y'] }, { name: 'free', type: 'str' })
     expect(allowedValues(a, 'mode')).toEqual(['x', 'y'])
     expect(allowedValues(a, 'free')).toBeUndefined()
     expect(allowedValues(a, 'nope')).toBeUndefined()
@@ -95,8 +92,8 @@ describe('closed value sets', () => {
 
 describe('required options', () => {
   const when = action(
-    { name: 'to', type: 'str', description: 'To.' },
-    { name: 'realm', type: 'str', requiredWhen: { option: 'to', value: 'realm' }, description: 'R.' },
+    { name: 'to', type: 'str' },
+    { name: 'realm', type: 'str', requiredWhen: { option: 'to', value: 'realm' } },
   )
   test('requiredWhen: not required when the other option is absent or has another value', () => {
     expect(issuesOf(when, {})).toEqual({ warnings: [], options: {} })
@@ -104,8 +101,8 @@ describe('required options', () => {
   })
   test('requiredWhen with a default: the default fills it in', () => {
     const withDefault = action(
-      { name: 'to', type: 'str', description: 'To.' },
-      { name: 'realm', type: 'str', requiredWhen: { option: 'to', value: 'realm' }, default: 'r0', description: 'R.' },
+      { name: 'to', type: 'str' },
+      { name: 'realm', type: 'str', requiredWhen: { option: 'to', value: 'realm' }, default: 'r0' },
     )
     expect(issuesOf(withDefault, { to: 'realm' })).toEqual({ warnings: [], options: { to: 'realm', realm: 'r0' } })
   })
@@ -115,21 +112,20 @@ describe('required options', () => {
       type: 'str',
       required: true,
       requiredWhen: { option: 'y', value: 'z' },
-      description: 'X.',
     })
     expect(issuesOf(both, {})).toEqual({
       errors: [{ code: 'missing-option', message: 'act: option "x" is required', path: ['options', 'x'] }],
     })
   })
   test('a missing bool is false, a missing optional str stays absent', () => {
-    const a = action({ name: 'b', type: 'bool', description: 'B.' }, { name: 's', type: 'str', description: 'S.' })
+    const a = action({ name: 'b', type: 'bool' }, { name: 's', type: 'str' })
     expect(issuesOf(a, {})).toEqual({ warnings: [], options: { b: false } })
   })
 })
 
 describe('unknown options', () => {
   test('the warning lists the options the action takes', () => {
-    const a = action({ name: 'a', type: 'str', description: 'A.' }, { name: 'b c', type: 'bool', description: 'B.' })
+    const a = action({ name: 'a', type: 'str' }, { name: 'b c', type: 'bool' })
     expect(issuesOf(a, { zz: '1' })).toEqual({
       warnings: [
         {
@@ -154,10 +150,7 @@ describe('unknown options', () => {
     })
   })
   test('errors come with every problem, not only the first', () => {
-    const a = action(
-      { name: 'r', type: 'str', required: true, description: 'R.' },
-      { name: 'n', type: 'int', description: 'N.' },
-    )
+    const a = action({ name: 'r', type: 'str', required: true }, { name: 'n', type: 'int' })
     expect(issuesOf(a, { n: 'x', extra: '1' })).toMatchObject({
       errors: [{ path: ['options', 'r'] }, { path: ['options', 'n'] }],
     })

@@ -4,17 +4,16 @@ import { type ActionSpec, pyInt, validateOptions } from '../../src/handlers/opti
 
 const spec: ActionSpec = {
   name: 'demo',
-  description: 'demo',
   options: [
-    { name: 'req', type: 'str', required: true, description: '' },
-    { name: 'with default', type: 'str', required: true, default: 'dflt', description: '' },
-    { name: 'choice', type: 'str', values: ['a', 'b'], default: 'a', description: '' },
-    { name: 'maybe empty', type: 'str', values: ['', 'x'], description: '' },
-    { name: 'keep empty', type: 'str', required: true, emptyAllowed: true, description: '' },
-    { name: 'flag', type: 'bool', description: '' },
-    { name: 'n', type: 'int', default: '6', min: 1, max: 31, description: '' },
-    { name: 'soft n', type: 'int', invalid: 'warn', description: '' },
-    { name: 'when', type: 'str', requiredWhen: { option: 'choice', value: 'b' }, description: '' },
+    { name: 'req', type: 'str', required: true },
+    { name: 'with default', type: 'str', required: true, default: 'dflt' },
+    { name: 'choice', type: 'str', values: ['a', 'b'], default: 'a' },
+    { name: 'maybe empty', type: 'str', values: ['', 'x'] },
+    { name: 'keep empty', type: 'str', required: true, emptyAllowed: true },
+    { name: 'flag', type: 'bool' },
+    { name: 'n', type: 'int', default: '6', min: 1, max: 31 },
+    { name: 'soft n', type: 'int', invalid: 'warn' },
+    { name: 'when', type: 'str', requiredWhen: { option: 'choice', value: 'b' } },
   ],
 }
 
