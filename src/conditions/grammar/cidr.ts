@@ -2,7 +2,8 @@
  * Client-IP lists of the `client_ip` condition (SPEC 3.2): a comma list of IPv4/IPv6 addresses and networks
  * (`10.0.0.0/24`, `10.0.0.0/255.255.255.0`, `2001:db8::/32`), items trimmed, empty items dropped; an item starting
  * with `!` or `-` excludes. An address is allowed iff it is inside some including entry and inside no excluded
- * entry. Parsing uses ipaddr.js, strictly: dotted-quad IPv4 only, no zone ids. IPv4 and IPv6 never match each other
+ * entry. Parsing uses ipaddr.js, strictly, as netaddr reads addresses: dotted-quad IPv4 only (also as the tail of an
+ * IPv6 address), no zone ids. IPv4 and IPv6 never match each other
  * (an IPv4-mapped IPv6 client is not inside an IPv4 network), as in privacyIDEA's netaddr.
  *
  * @since 0.1.0
@@ -58,10 +59,19 @@ const toBigInt = (bytes: ReadonlyArray<number>): bigint => {
   return v
 }
 
+/**
+ * Strict parsing as netaddr (`inet_pton`) and Python's `ipaddress` read addresses: IPv4 as a dotted quad of decimal
+ * octets without leading zeros, also as the IPv4 tail of an IPv6 address (ipaddr.js alone would accept `010` or
+ * `0x1f` there); `::a.b.c.d` is `::` and the four bytes (ipaddr.js alone reads it as `::ffff:a.b.c.d`).
+ */
 const parseStrict = (text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined => {
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text)
-  if (text.includes(':') && !text.includes('%') && ipaddr.IPv6.isValid(text)) return ipaddr.IPv6.parse(text)
-  return undefined
+  if (!text.includes(':') || text.includes('%')) return undefined
+  const lastColon = text.lastIndexOf(':')
+  const tail = text.slice(lastColon + 1)
+  if (tail.includes('.') && !ipaddr.IPv4.isValidFourPartDecimal(tail)) return undefined
+  const v6 = lastColon === 1 && text.startsWith('::') && tail !== '' ? `0${text}` : text
+  return ipaddr.IPv6.isValid(v6) ? ipaddr.IPv6.parse(v6) : undefined
 }
 
 /**
