@@ -132,4 +132,4 @@ export { describeModule, HANDLER_DESCRIPTIONS } from './handlers/descriptions.js
 export type * from './handlers/index.js'
 export { MODULES } from './handlers/index.js'
 export type { NotificationTag, TagSpec } from './templates/index.js'
-export { escapeFormat, NOTIFICATION_TAGS, renderTemplate, TAG_SPECS } from './templates/index.js'
+export { escapeFormat, NOTIFICATION_TAGS, renderTemplate, TAG_FACTS, TAG_SPECS, TAG_VALUES } from './templates/index.js'

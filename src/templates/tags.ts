@@ -131,74 +131,107 @@ export interface TagSpec {
 }
 
 /**
- * Every tag of SPEC 5 with its source in the `Event`.
+ * The `Event` paths each tag of SPEC 5 reads (for `requiredFacts`), by tag name.
+ *
+ * @example
+ * TAG_FACTS.serial // ['serial', 'token.serial']
+ * @since 0.1.0
+ */
+export const TAG_FACTS: Readonly<Record<string, ReadonlyArray<string>>> = {
+  admin: ['loggedIn.username'],
+  realm: ['loggedIn.realm'],
+  action: ['request.path'],
+  serial: ['serial', 'token.serial'],
+  url: ['baseUrl'],
+  user: ['user.login', 'user.info.givenname'],
+  givenname: ['user.login', 'user.info.givenname'],
+  surname: ['user.login', 'user.info.surname'],
+  username: ['user.login'],
+  userrealm: ['user.login', 'user.realm'],
+  tokentype: ['token.type'],
+  tokendescription: ['token.description'],
+  registrationcode: ['response.detail.registrationcode'],
+  recipient_givenname: ['user', 'loggedIn'],
+  recipient_surname: ['user', 'loggedIn'],
+  googleurl_value: ['response.detail.googleurl.value'],
+  googleurl_img: ['response.detail.googleurl.img'],
+  pushurl_value: ['response.detail.pushurl.value'],
+  pushurl_img: ['response.detail.pushurl.img'],
+  container_serial: ['request.params.container_serial'],
+  container_url_value: ['response.result.value.container_url.value'],
+  container_url_img: ['response.result.value.container_url.img'],
+  time: ['now'],
+  date: ['now'],
+  client_ip: ['request.clientIp'],
+  ua_browser: ['request.browser'],
+  ua_string: ['request.userAgent'],
+  pin: ['response.detail.pin'],
+  challenge: [],
+  random: ['entropy'],
+  logged_in_user: ['user.login', 'loggedIn.username'],
+  token_serial: ['request.params.serial'],
+  token_owner: ['user.login', 'user.info.givenname'],
+  user_realm: ['user.login', 'user.realm'],
+}
+
+/**
+ * Where each tag's value comes from, in words, by tag name: documentation only, so evaluation never loads it.
+ *
+ * @example
+ * TAG_VALUES.client_ip // 'request.clientIp'
+ * @since 0.1.0
+ */
+export const TAG_VALUES: Readonly<Record<string, string>> = {
+  admin: 'username of the logged-in identity',
+  realm: 'realm of the logged-in identity (WebHook: of the request user)',
+  action: 'request path, e.g. /token/init',
+  serial: "the event's serial (a comma list when the host puts one there), else the single token's serial",
+  url: 'event.baseUrl without trailing slashes',
+  user: 'given name of the user in event (not the login)',
+  givenname: 'given name of the user in event',
+  surname: 'surname of the user in event',
+  username: 'login of the user in event',
+  userrealm: 'realm of the user in event',
+  tokentype: "the single token's type",
+  tokendescription: "the single token's description",
+  registrationcode: 'response detail.registrationcode',
+  recipient_givenname: "the notification recipient's given name",
+  recipient_surname: "the notification recipient's surname",
+  googleurl_value: 'response detail.googleurl.value',
+  googleurl_img: 'response detail.googleurl.img',
+  pushurl_value: 'response detail.pushurl.value',
+  pushurl_img: 'response detail.pushurl.img',
+  container_serial: 'request parameter container_serial',
+  container_url_value: 'response result.value.container_url.value',
+  container_url_img: 'response result.value.container_url.img',
+  time: 'event.now as HH:MM:SS in its own offset',
+  date: 'event.now as YYYY-MM-DD in its own offset',
+  client_ip: 'request.clientIp',
+  ua_browser: 'request.browser',
+  ua_string: 'request.userAgent',
+  pin: 'response detail.pin',
+  challenge: 'always ""',
+  random: 'savefile file names only: 16 alphanumerics from event.entropy',
+  logged_in_user: 'WebHook: login of the request user, else of the logged-in identity',
+  token_serial: 'WebHook: request parameter serial',
+  token_owner: 'WebHook: given name of the user in event',
+  user_realm: 'WebHook: realm of the user in event',
+}
+
+/**
+ * Every tag of SPEC 5 with its source in the `Event`: `TAG_FACTS` joined with `TAG_VALUES`.
  *
  * @example
  * TAG_SPECS.find((t) => t.name === 'serial')?.facts // ['serial', 'token.serial']
  * @since 0.1.0
  */
-export const TAG_SPECS: ReadonlyArray<TagSpec> = [
-  { name: 'admin', value: 'username of the logged-in identity', facts: ['loggedIn.username'] },
-  { name: 'realm', value: 'realm of the logged-in identity (WebHook: of the request user)', facts: ['loggedIn.realm'] },
-  { name: 'action', value: 'request path, e.g. /token/init', facts: ['request.path'] },
-  {
-    name: 'serial',
-    value: "the event's serial (a comma list when the host puts one there), else the single token's serial",
-    facts: ['serial', 'token.serial'],
-  },
-  { name: 'url', value: 'event.baseUrl without trailing slashes', facts: ['baseUrl'] },
-  {
-    name: 'user',
-    value: 'given name of the user in event (not the login)',
-    facts: ['user.login', 'user.info.givenname'],
-  },
-  { name: 'givenname', value: 'given name of the user in event', facts: ['user.login', 'user.info.givenname'] },
-  { name: 'surname', value: 'surname of the user in event', facts: ['user.login', 'user.info.surname'] },
-  { name: 'username', value: 'login of the user in event', facts: ['user.login'] },
-  { name: 'userrealm', value: 'realm of the user in event', facts: ['user.login', 'user.realm'] },
-  { name: 'tokentype', value: "the single token's type", facts: ['token.type'] },
-  { name: 'tokendescription', value: "the single token's description", facts: ['token.description'] },
-  { name: 'registrationcode', value: 'response detail.registrationcode', facts: ['response.detail.registrationcode'] },
-  { name: 'recipient_givenname', value: "the notification recipient's given name", facts: ['user', 'loggedIn'] },
-  { name: 'recipient_surname', value: "the notification recipient's surname", facts: ['user', 'loggedIn'] },
-  { name: 'googleurl_value', value: 'response detail.googleurl.value', facts: ['response.detail.googleurl.value'] },
-  { name: 'googleurl_img', value: 'response detail.googleurl.img', facts: ['response.detail.googleurl.img'] },
-  { name: 'pushurl_value', value: 'response detail.pushurl.value', facts: ['response.detail.pushurl.value'] },
-  { name: 'pushurl_img', value: 'response detail.pushurl.img', facts: ['response.detail.pushurl.img'] },
-  { name: 'container_serial', value: 'request parameter container_serial', facts: ['request.params.container_serial'] },
-  {
-    name: 'container_url_value',
-    value: 'response result.value.container_url.value',
-    facts: ['response.result.value.container_url.value'],
-  },
-  {
-    name: 'container_url_img',
-    value: 'response result.value.container_url.img',
-    facts: ['response.result.value.container_url.img'],
-  },
-  { name: 'time', value: 'event.now as HH:MM:SS in its own offset', facts: ['now'] },
-  { name: 'date', value: 'event.now as YYYY-MM-DD in its own offset', facts: ['now'] },
-  { name: 'client_ip', value: 'request.clientIp', facts: ['request.clientIp'] },
-  { name: 'ua_browser', value: 'request.browser', facts: ['request.browser'] },
-  { name: 'ua_string', value: 'request.userAgent', facts: ['request.userAgent'] },
-  { name: 'pin', value: 'response detail.pin', facts: ['response.detail.pin'] },
-  { name: 'challenge', value: 'always ""', facts: [] },
-  { name: 'random', value: 'savefile file names only: 16 alphanumerics from event.entropy', facts: ['entropy'] },
-  {
-    name: 'logged_in_user',
-    value: 'WebHook: login of the request user, else of the logged-in identity',
-    facts: ['user.login', 'loggedIn.username'],
-  },
-  { name: 'token_serial', value: 'WebHook: request parameter serial', facts: ['request.params.serial'] },
-  {
-    name: 'token_owner',
-    value: 'WebHook: given name of the user in event',
-    facts: ['user.login', 'user.info.givenname'],
-  },
-  { name: 'user_realm', value: 'WebHook: realm of the user in event', facts: ['user.login', 'user.realm'] },
-]
+export const TAG_SPECS: ReadonlyArray<TagSpec> = /* @__PURE__ */ Object.keys(TAG_FACTS).map((name) => ({
+  name,
+  value: TAG_VALUES[name] ?? '',
+  facts: TAG_FACTS[name] ?? [],
+}))
 
-const FACTS: ReadonlyMap<string, ReadonlyArray<string>> = new Map(TAG_SPECS.map((t) => [t.name, t.facts]))
+const FACTS: ReadonlyMap<string, ReadonlyArray<string>> = new Map(Object.entries(TAG_FACTS))
 
 /**
  * The `Event` paths a list of tags reads (for `requiredFacts`), without duplicates.

@@ -14,6 +14,7 @@ import {
 import { counterModule, MODULES } from '../../src/handlers/index.js'
 import type { HandlerModuleDescriptor } from '../../src/handlers/module.js'
 import type { ActionSpec } from '../../src/handlers/options.js'
+import { TAG_VALUES } from '../../src/templates/tags.js'
 
 /** Every module, action and option a catalogue names, as `module`, `module > action`, `module > action > option`. */
 const cataloguePaths = (modules: ReadonlyArray<HandlerModuleDescriptor>): ReadonlyArray<string> =>
@@ -214,6 +215,10 @@ describe('the evaluate bundle', () => {
     expect(bundled.filter((path) => path.endsWith('descriptions.ts'))).toEqual([])
     const found = [...new Set(allTexts().map(([, text]) => text))].filter((text) => code.includes(text))
     expect(found).toEqual([])
+    // The template tags' texts are documentation too (TAG_VALUES); those that are not also a fact path stay out.
+    const tagTexts = Object.values(TAG_VALUES).filter((text) => text.includes(' '))
+    expect(tagTexts.length).toBeGreaterThan(20)
+    expect(tagTexts.filter((text) => code.includes(text))).toEqual([])
     expect(code).toContain('no token serials found')
   }, 30_000)
 })

@@ -5,7 +5,9 @@ import {
   NOTIFICATION_TAGS,
   notificationTag,
   notificationTagValues,
+  TAG_FACTS,
   TAG_SPECS,
+  TAG_VALUES,
   tagFacts,
   WEBHOOK_ONLY_TAGS,
   webhookTag,
@@ -69,6 +71,21 @@ describe('SPEC 5 tags and their sources', () => {
   test('the table covers every tag, and every tag has a documented source', () => {
     const documented = new Set(TAG_SPECS.map((t) => t.name))
     for (const t of [...NOTIFICATION_TAGS, ...WEBHOOK_ONLY_TAGS, 'random']) expect(documented.has(t)).toBe(true)
+  })
+
+  test('TAG_SPECS joins TAG_FACTS with TAG_VALUES: the same tags, in the same order, each with a non-empty text', () => {
+    expect(Object.keys(TAG_VALUES)).toEqual(Object.keys(TAG_FACTS))
+    expect(TAG_SPECS.map((t) => t.name)).toEqual(Object.keys(TAG_FACTS))
+    for (const t of TAG_SPECS) {
+      expect(t.value).toBe(TAG_VALUES[t.name])
+      expect(t.value).not.toBe('')
+      expect(t.facts).toBe(TAG_FACTS[t.name])
+    }
+    expect(TAG_SPECS.find((t) => t.name === 'serial')).toEqual({
+      name: 'serial',
+      value: "the event's serial (a comma list when the host puts one there), else the single token's serial",
+      facts: ['serial', 'token.serial'],
+    })
   })
 
   test('D9: every tag of an empty event renders as ""', () => {
