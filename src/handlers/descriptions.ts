@@ -225,7 +225,10 @@ export const HANDLER_DESCRIPTIONS: HandlerDescriptions = {
           'valid till': 'End of the validity period: a date or an offset such as +10m, +24h, +7d.',
         },
       },
-      'set countwindow': { description: 'Set the count window.', options: { 'count window': 'The new count window.' } },
+      'set countwindow': {
+        description: 'Set the count window.',
+        options: { 'count window': 'The new count window (absent: 50; empty is not an integer).' },
+      },
       'set tokeninfo': {
         description: 'Set a tokeninfo value.',
         options: {
@@ -259,7 +262,7 @@ export const HANDLER_DESCRIPTIONS: HandlerDescriptions = {
       'attach application': {
         description: 'Attach the tokens to a machine application.',
         options: {
-          application: 'The application.',
+          application: 'The application; another one, or none, attaches nothing.',
           'machine ID': 'The machine to attach the token to.',
           service_id: 'ssh: the service ID.',
           user: 'ssh: the login user on the machine.',
@@ -393,7 +396,7 @@ export const HANDLER_DESCRIPTIONS: HandlerDescriptions = {
         options: {
           URL: 'The URL the webhook is posted to.',
           content_type:
-            'application/json or application/x-www-form-urlencoded (legacy: json, urlencoded); any other value: the action declines.',
+            'application/json or application/x-www-form-urlencoded (legacy: json, urlencoded); any other value, or none: the action declines.',
           replace: 'Substitute tags such as {logged_in_user}, {serial}, {realm} in data.',
           data: 'The data posted.',
         },

@@ -74,7 +74,10 @@ const SET_VALIDITY = [
   { name: 'valid till', type: 'str' },
 ] as const
 
-const SET_COUNTWINDOW = [{ name: 'count window', type: 'int', required: true, default: '50' }] as const
+// privacyIDEA runs int(options.get("count window", 50)): absent is 50, a stored "" raises (D11).
+const SET_COUNTWINDOW = [
+  { name: 'count window', type: 'int', required: true, default: '50', emptyAllowed: true },
+] as const
 
 const SET_TOKENINFO = [
   { name: 'key', type: 'str', required: true },
@@ -83,21 +86,34 @@ const SET_TOKENINFO = [
 
 const INCREASE_TOKENINFO = [
   { name: 'key', type: 'str', required: true },
-  { name: 'increment', type: 'int', default: '1', invalid: 'warn' },
+  { name: 'increment', type: 'int', default: '1', emptyAllowed: true, invalid: 'nothing' },
 ] as const
 
 const DELETE_TOKENINFO = [{ name: 'key', type: 'str', required: true }] as const
 
-const SET_FAILCOUNTER = [{ name: 'fail counter', type: 'int', required: true, invalid: 'warn' }] as const
+// privacyIDEA catches the exception of int() on the stored text, "" and None included: a warning, nothing changes.
+const SET_FAILCOUNTER = [
+  { name: 'fail counter', type: 'int', required: true, emptyAllowed: true, invalid: 'nothing' },
+] as const
 
-const SET_MAXFAIL = [{ name: 'max failcount', type: 'int', required: true, invalid: 'warn' }] as const
+const SET_MAXFAIL = [
+  { name: 'max failcount', type: 'int', required: true, emptyAllowed: true, invalid: 'nothing' },
+] as const
 
-const CHANGE_FAILCOUNTER = [{ name: 'change fail counter', type: 'int', required: true, invalid: 'warn' }] as const
+const CHANGE_FAILCOUNTER = [
+  { name: 'change fail counter', type: 'int', required: true, emptyAllowed: true, invalid: 'nothing' },
+] as const
 
 const TOKENGROUP = [{ name: 'tokengroup', type: 'str', required: true }] as const
 
+const APPLICATIONS = ['ssh', 'offline', 'luks'] as const
+
+type Application = (typeof APPLICATIONS)[number]
+
+const isApplication = (s: string | undefined): s is Application => APPLICATIONS.some((a) => a === s)
+
 const ATTACH_APPLICATION = [
-  { name: 'application', type: 'str', required: true, values: ['ssh', 'offline', 'luks'] },
+  { name: 'application', type: 'str', required: true, values: APPLICATIONS, invalid: 'nothing' },
   { name: 'machine ID', type: 'str' },
   { name: 'service_id', type: 'str' },
   { name: 'user', type: 'str' },
@@ -369,7 +385,8 @@ export interface TokenSetTokeninfoIntent extends TokenTargetIntent {
 
 /**
  * `Token.increase tokeninfo`: add `increment` to the integer tokeninfo `key` (missing counts as 0; a stored value
- * that is not an integer is left unchanged with a warning). `increment: null`: not an integer, change nothing.
+ * that is not an integer is left unchanged with a warning). `increment: null`: the option is not an integer (`""`
+ * included), change nothing — the action still succeeds, the audit `details` say why.
  *
  * @example
  * for (const i of evaluation.intents)
@@ -399,7 +416,8 @@ export interface TokenDeleteTokeninfoIntent extends TokenTargetIntent {
 }
 
 /**
- * `Token.set failcounter`; `failCounter: null`: not an integer, change nothing (privacyIDEA warns).
+ * `Token.set failcounter`; `failCounter: null`: the option is not an integer (`""` or absent included), change
+ * nothing (privacyIDEA warns; the action still succeeds, the audit `details` say why).
  *
  * @example
  * for (const i of evaluation.intents)
@@ -414,7 +432,8 @@ export interface TokenSetFailcounterIntent extends TokenTargetIntent {
 }
 
 /**
- * `Token.set max failcount`; `maxFailcount: null`: not an integer, change nothing.
+ * `Token.set max failcount`; `maxFailcount: null`: the option is not an integer (`""` or absent included), change
+ * nothing.
  *
  * @example
  * for (const i of evaluation.intents)
@@ -429,7 +448,8 @@ export interface TokenSetMaxFailcountIntent extends TokenTargetIntent {
 }
 
 /**
- * `Token.change failcounter`: add `change` to the fail counter; `null`: change nothing.
+ * `Token.change failcounter`: add `change` to the fail counter; `null` (the option is not an integer, `""` or absent
+ * included): change nothing.
  *
  * @example
  * // option 'change fail counter': '-1'
@@ -476,6 +496,8 @@ export interface TokenRemoveTokengroupIntent extends TokenTargetIntent {
 /**
  * `Token.attach application`: attach each token to `machineId` for `application` with `applicationOptions`
  * (the options given among `count`, `rounds`, `slot`, `partition`, `user`, `service_id`). Errors: warning only.
+ * `application: null`: the option is absent or not one of `ssh`, `offline`, `luks` — attach nothing (privacyIDEA
+ * warns; the action still succeeds, the audit `details` say why), like a `null` fail counter.
  *
  * @example
  * const attach: TokenAttachApplicationIntent = {
@@ -497,7 +519,7 @@ export interface TokenRemoveTokengroupIntent extends TokenTargetIntent {
 export interface TokenAttachApplicationIntent extends TokenTargetIntent {
   readonly _tag: 'Token.attach application'
   readonly options: OptionsOf<typeof ATTACH_APPLICATION>
-  readonly application: 'ssh' | 'offline' | 'luks'
+  readonly application: Application | null
   readonly machineId?: string
   readonly applicationOptions: Readonly<Record<string, string>>
 }
@@ -592,6 +614,26 @@ const constant =
   <I extends TokenIntent>(fields: PerToken<I>) =>
   () =>
     ({ _tag: 'Fields', fields }) as const
+
+/**
+ * The fields of an action whose integer option privacyIDEA only warns about: `null` when the option is absent or
+ * not an integer, with a note for the audit `details` (the action still fires and changes nothing).
+ */
+const notAnInteger = <I extends TokenIntent>(
+  value: number | null | undefined,
+  name: string,
+  build: (n: number | null) => PerToken<I>,
+) => {
+  const result =
+    typeof value === 'number'
+      ? ({ _tag: 'Fields', fields: build(value) } as const)
+      : ({
+          _tag: 'Fields',
+          fields: build(null),
+          details: `${name} ${value === null ? 'is not an integer' : 'is not set'}: nothing is changed`,
+        } as const)
+  return () => result
+}
 
 const CLOCK_FAILURE = failed('ValueError', 'event.now is not a date-time: the time cannot be rendered')
 
@@ -848,7 +890,13 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
     perToken<typeof INCREASE_TOKENINFO, TokenIncreaseTokeninfoIntent>(
       'Token.increase tokeninfo',
       { name: 'increase tokeninfo', options: INCREASE_TOKENINFO },
-      (o) => right({ fields: constant<TokenIncreaseTokeninfoIntent>({ key: o.key, increment: o.increment }) }),
+      (o) =>
+        right({
+          fields: notAnInteger<TokenIncreaseTokeninfoIntent>(o.increment, 'increment', (increment) => ({
+            key: o.key,
+            increment,
+          })),
+        }),
     ),
     perToken<typeof DELETE_TOKENINFO, TokenDeleteTokeninfoIntent>(
       'Token.delete tokeninfo',
@@ -858,12 +906,22 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
     perToken<typeof SET_FAILCOUNTER, TokenSetFailcounterIntent>(
       'Token.set failcounter',
       { name: 'set failcounter', options: SET_FAILCOUNTER },
-      (o) => right({ fields: constant<TokenSetFailcounterIntent>({ failCounter: o['fail counter'] }) }),
+      (o) =>
+        right({
+          fields: notAnInteger<TokenSetFailcounterIntent>(o['fail counter'], 'fail counter', (failCounter) => ({
+            failCounter,
+          })),
+        }),
     ),
     perToken<typeof SET_MAXFAIL, TokenSetMaxFailcountIntent>(
       'Token.set max failcount',
       { name: 'set max failcount', options: SET_MAXFAIL },
-      (o) => right({ fields: constant<TokenSetMaxFailcountIntent>({ maxFailcount: o['max failcount'] }) }),
+      (o) =>
+        right({
+          fields: notAnInteger<TokenSetMaxFailcountIntent>(o['max failcount'], 'max failcount', (maxFailcount) => ({
+            maxFailcount,
+          })),
+        }),
     ),
     perToken<typeof CHANGE_FAILCOUNTER, TokenChangeFailcounterIntent>(
       'Token.change failcounter',
@@ -871,7 +929,16 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
         name: 'change failcounter',
         options: CHANGE_FAILCOUNTER,
       },
-      (o) => right({ fields: constant<TokenChangeFailcounterIntent>({ change: o['change fail counter'] }) }),
+      (o) =>
+        right({
+          fields: notAnInteger<TokenChangeFailcounterIntent>(
+            o['change fail counter'],
+            'change fail counter',
+            (change) => ({
+              change,
+            }),
+          ),
+        }),
     ),
     perToken<typeof TOKENGROUP, TokenAddTokengroupIntent>(
       'Token.add tokengroup',
@@ -896,13 +963,22 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
           if (v !== undefined) applicationOptions[k] = v
         }
         const machineId = o['machine ID']
-        return right({
-          fields: constant<TokenAttachApplicationIntent>({
-            application: o.application,
-            ...(machineId !== undefined ? { machineId } : {}),
-            applicationOptions,
-          }),
-        })
+        const given = o.application
+        const application = isApplication(given) ? given : null
+        const fields = { application, ...(machineId !== undefined ? { machineId } : {}), applicationOptions }
+        // privacyIDEA's attach_token fails on it and the action only warns: nothing is attached, still a success.
+        const result =
+          application !== null
+            ? ({ _tag: 'Fields', fields } as const)
+            : ({
+                _tag: 'Fields',
+                fields,
+                details:
+                  given === undefined
+                    ? 'application is not set: nothing is attached'
+                    : `application ${JSON.stringify(given)} is not one of ssh, offline, luks: nothing is attached`,
+              } as const)
+        return right({ fields: () => result })
       },
     ),
   ],
