@@ -333,7 +333,8 @@ export const HANDLER_DESCRIPTIONS: HandlerDescriptions = {
         description: 'Set a request parameter.',
         options: {
           parameter: 'The request parameter to add or change.',
-          value: 'The new value; with match_parameter {0}, {1}, … are the groups of match_pattern.',
+          value:
+            'The new value (absent: nothing changes); with match_parameter {0}, {1}, … are the groups of match_pattern (None when a group did not match).',
           match_parameter: 'Only change when this parameter matches match_pattern.',
           match_pattern: 'A Python regular expression that must match the whole value of match_parameter.',
           reset_user: 'When parameter is realm, username or user: reset the request user (matching branch only).',
