@@ -423,7 +423,7 @@ export const HANDLER_DESCRIPTIONS: HandlerDescriptions = {
       'add states': { description: 'Add states to the container.', options: CONTAINER_STATES },
       'set description': {
         description: 'Set the container description.',
-        options: { description: 'The new description of the container (empty: the action declines).' },
+        options: { description: 'The new description of the container (empty or absent: the action declines).' },
       },
       'remove all tokens': { description: 'Remove all tokens from the container.', options: {} },
       'disable all tokens': { description: 'Disable all tokens of the container.', options: {} },
