@@ -110,8 +110,6 @@ const APPLICATIONS = ['ssh', 'offline', 'luks'] as const
 
 type Application = (typeof APPLICATIONS)[number]
 
-const isApplication = (s: string | undefined): s is Application => APPLICATIONS.some((a) => a === s)
-
 const ATTACH_APPLICATION = [
   { name: 'application', type: 'str', required: true, values: APPLICATIONS, invalid: 'nothing' },
   { name: 'machine ID', type: 'str' },
@@ -610,30 +608,19 @@ const perToken = <const S extends ReadonlyArray<OptionSpec>, I extends TokenInte
     return right(compiled)
   })
 
-const constant =
-  <I extends TokenIntent>(fields: PerToken<I>) =>
-  () =>
-    ({ _tag: 'Fields', fields }) as const
-
-/**
- * The fields of an action whose integer option privacyIDEA only warns about: `null` when the option is absent or
- * not an integer, with a note for the audit `details` (the action still fires and changes nothing).
- */
-const notAnInteger = <I extends TokenIntent>(
-  value: number | null | undefined,
-  name: string,
-  build: (n: number | null) => PerToken<I>,
-) => {
+/** Fields that do not depend on the event, with a note for the audit `details` when there is one. */
+const constant = <I extends TokenIntent>(fields: PerToken<I>, details?: string) => {
   const result =
-    typeof value === 'number'
-      ? ({ _tag: 'Fields', fields: build(value) } as const)
-      : ({
-          _tag: 'Fields',
-          fields: build(null),
-          details: `${name} ${value === null ? 'is not an integer' : 'is not set'}: nothing is changed`,
-        } as const)
+    details === undefined ? ({ _tag: 'Fields', fields } as const) : ({ _tag: 'Fields', fields, details } as const)
   return () => result
 }
+
+/** The note of an action whose integer option is absent or not an integer: it fires and changes nothing. */
+const NOT_AN_INTEGER = 'not an integer: nothing is changed'
+
+/** The note for an integer option privacyIDEA only warns about: absent or not an integer, the action changes nothing. */
+const integerNote = (n: number | null | undefined): string | undefined =>
+  typeof n === 'number' ? undefined : NOT_AN_INTEGER
 
 const CLOCK_FAILURE = failed('ValueError', 'event.now is not a date-time: the time cannot be rendered')
 
@@ -892,10 +879,10 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
       { name: 'increase tokeninfo', options: INCREASE_TOKENINFO },
       (o) =>
         right({
-          fields: notAnInteger<TokenIncreaseTokeninfoIntent>(o.increment, 'increment', (increment) => ({
-            key: o.key,
-            increment,
-          })),
+          fields: constant<TokenIncreaseTokeninfoIntent>(
+            { key: o.key, increment: o.increment },
+            integerNote(o.increment),
+          ),
         }),
     ),
     perToken<typeof DELETE_TOKENINFO, TokenDeleteTokeninfoIntent>(
@@ -908,9 +895,10 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
       { name: 'set failcounter', options: SET_FAILCOUNTER },
       (o) =>
         right({
-          fields: notAnInteger<TokenSetFailcounterIntent>(o['fail counter'], 'fail counter', (failCounter) => ({
-            failCounter,
-          })),
+          fields: constant<TokenSetFailcounterIntent>(
+            { failCounter: o['fail counter'] ?? null },
+            integerNote(o['fail counter']),
+          ),
         }),
     ),
     perToken<typeof SET_MAXFAIL, TokenSetMaxFailcountIntent>(
@@ -918,9 +906,10 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
       { name: 'set max failcount', options: SET_MAXFAIL },
       (o) =>
         right({
-          fields: notAnInteger<TokenSetMaxFailcountIntent>(o['max failcount'], 'max failcount', (maxFailcount) => ({
-            maxFailcount,
-          })),
+          fields: constant<TokenSetMaxFailcountIntent>(
+            { maxFailcount: o['max failcount'] ?? null },
+            integerNote(o['max failcount']),
+          ),
         }),
     ),
     perToken<typeof CHANGE_FAILCOUNTER, TokenChangeFailcounterIntent>(
@@ -931,12 +920,9 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
       },
       (o) =>
         right({
-          fields: notAnInteger<TokenChangeFailcounterIntent>(
-            o['change fail counter'],
-            'change fail counter',
-            (change) => ({
-              change,
-            }),
+          fields: constant<TokenChangeFailcounterIntent>(
+            { change: o['change fail counter'] ?? null },
+            integerNote(o['change fail counter']),
           ),
         }),
     ),
@@ -963,22 +949,14 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
           if (v !== undefined) applicationOptions[k] = v
         }
         const machineId = o['machine ID']
-        const given = o.application
-        const application = isApplication(given) ? given : null
-        const fields = { application, ...(machineId !== undefined ? { machineId } : {}), applicationOptions }
-        // privacyIDEA's attach_token fails on it and the action only warns: nothing is attached, still a success.
-        const result =
-          application !== null
-            ? ({ _tag: 'Fields', fields } as const)
-            : ({
-                _tag: 'Fields',
-                fields,
-                details:
-                  given === undefined
-                    ? 'application is not set: nothing is attached'
-                    : `application ${JSON.stringify(given)} is not one of ssh, offline, luks: nothing is attached`,
-              } as const)
-        return right({ fields: () => result })
+        const application = APPLICATIONS.find((a) => a === o.application) ?? null
+        // privacyIDEA's attach_token fails on any other and the action only warns: nothing is attached, still true.
+        return right({
+          fields: constant<TokenAttachApplicationIntent>(
+            { application, ...(machineId !== undefined ? { machineId } : {}), applicationOptions },
+            application === null ? 'not an application (ssh, offline, luks): nothing is attached' : undefined,
+          ),
+        })
       },
     ),
   ],

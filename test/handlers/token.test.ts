@@ -454,7 +454,7 @@ describe('Token options privacyIDEA reads without raising, or with int() as stor
         intents: 1,
         success: true,
         info: 'b1',
-        details: 'increment is not an integer: nothing is changed',
+        details: 'not an integer: nothing is changed',
         error: undefined,
         aborted: false,
       })
@@ -489,7 +489,7 @@ describe('Token options privacyIDEA reads without raising, or with int() as stor
           intents: 1,
           success: true,
           info: 'b1',
-          details: `${option} is not an integer: nothing is changed`,
+          details: 'not an integer: nothing is changed',
           error: undefined,
           aborted: false,
         })
@@ -508,7 +508,7 @@ describe('Token options privacyIDEA reads without raising, or with int() as stor
         intents: 1,
         success: true,
         info: 'b1',
-        details: `${option} is not set: nothing is changed`,
+        details: 'not an integer: nothing is changed',
         error: undefined,
         aborted: false,
       })
@@ -543,7 +543,7 @@ describe('Token options privacyIDEA reads without raising, or with int() as stor
         intents: 1,
         success: true,
         info: 'b1',
-        details: `application "${application}" is not one of ssh, offline, luks: nothing is attached`,
+        details: 'not an application (ssh, offline, luks): nothing is attached',
         error: undefined,
         aborted: false,
       })
@@ -568,7 +568,7 @@ describe('Token options privacyIDEA reads without raising, or with int() as stor
         intents: 1,
         success: true,
         info: 'b1',
-        details: 'application is not set: nothing is attached',
+        details: 'not an application (ssh, offline, luks): nothing is attached',
         error: undefined,
         aborted: false,
       })
