@@ -56,7 +56,10 @@ const STATES = [
   { name: 'damaged', type: 'bool' },
 ] as const
 
-const DESCRIPTION = [{ name: 'description', type: 'str', required: true, emptyAllowed: true }] as const
+// SPEC 4.11: privacyIDEA tests `if description:`, so absent and "" both make the action return false.
+const DESCRIPTION = [
+  { name: 'description', type: 'str', required: true, emptyAllowed: true, invalid: 'decline' },
+] as const
 
 const INFO = [
   { name: 'key', type: 'str', required: true },
@@ -445,19 +448,21 @@ export const containerModule: HandlerModuleDescriptor = defineModule({
     onContainer(
       'Container.set description',
       { name: 'set description', options: DESCRIPTION },
-      // SPEC 4.11: an absent description is a missing option (D11); an empty one makes the action return false.
+      // SPEC 4.11: absent or empty, the action returns false. Absent: the option reader has warned already.
       (options) =>
-        options.description === ''
-          ? {
-              warnings: [
-                issue('empty-description', 'the description is empty: the action always declines', [
-                  'options',
-                  'description',
-                ]),
-              ],
-              fields: () => 'empty description',
-            }
-          : { fields: () => ({ description: options.description }) },
+        options.description === undefined
+          ? { fields: () => 'no description' }
+          : options.description === ''
+            ? {
+                warnings: [
+                  issue('empty-description', 'the description is empty: the action always declines', [
+                    'options',
+                    'description',
+                  ]),
+                ],
+                fields: () => 'empty description',
+              }
+            : { fields: () => ({ description: options.description }) },
     ),
     onContainer('Container.remove all tokens', { name: 'remove all tokens', options: NONE }, none),
     onContainer('Container.disable all tokens', { name: 'disable all tokens', options: NONE }, none),

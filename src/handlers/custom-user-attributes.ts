@@ -1,7 +1,8 @@
 /**
  * `CustomUserAttributes` (SPEC 4.10): set or delete a custom attribute of the token owner (the user in event) or
- * of the logged-in user. Positions pre and post. Without a user to change the action declines ("do" returns
- * false in privacyIDEA).
+ * of the logged-in user. Positions pre and post. Without a user to change — or with a `user` type other than
+ * `tokenowner` and `logged_in_user`, which `check` warns about — the action declines ("do" returns false in
+ * privacyIDEA).
  *
  * @since 0.1.0
  */
@@ -15,12 +16,14 @@ import { declined, defineAction, defineModule, fired, type HandlerModuleDescript
 import type { OptionsOf } from './options.js'
 import { loggedInTarget, type UserTarget, userTarget } from './targets.js'
 
+// SPEC 4.10: a user type privacyIDEA does not know determines no user, and the action returns false.
 const USER = {
   name: 'user',
   type: 'str',
   required: true,
   default: 'tokenowner',
   values: ['tokenowner', 'logged_in_user'],
+  invalid: 'decline',
 } as const
 
 const SET = [
@@ -95,8 +98,8 @@ export interface DeleteCustomUserAttributeIntent extends Intent {
  */
 export type CustomUserAttributesIntent = SetCustomUserAttributeIntent | DeleteCustomUserAttributeIntent
 
-const targetOf = (ctx: EvalContext, which: 'tokenowner' | 'logged_in_user'): UserTarget | undefined =>
-  which === 'tokenowner' ? userTarget(ctx.event) : loggedInTarget(ctx.event)
+const targetOf = (ctx: EvalContext, which: string): UserTarget | undefined =>
+  which === 'tokenowner' ? userTarget(ctx.event) : which === 'logged_in_user' ? loggedInTarget(ctx.event) : undefined
 
 const noUser = (which: string, binding: Binding) =>
   declined(`Unable to determine the user ${JSON.stringify(which)} for ${binding.action}`)
@@ -106,7 +109,7 @@ const emptyKey = (attrkey: string) =>
     ? [issue('empty-option', 'attrkey is empty: the host has no attribute to change', ['options', 'attrkey'])]
     : []
 
-const facts = (which: string) => (which === 'tokenowner' ? ['user'] : ['loggedIn'])
+const facts = (which: string) => (which === 'tokenowner' ? ['user'] : which === 'logged_in_user' ? ['loggedIn'] : [])
 
 /**
  * The CustomUserAttributes module.

@@ -225,7 +225,10 @@ export const HANDLER_DESCRIPTIONS: HandlerDescriptions = {
           'valid till': 'End of the validity period: a date or an offset such as +10m, +24h, +7d.',
         },
       },
-      'set countwindow': { description: 'Set the count window.', options: { 'count window': 'The new count window.' } },
+      'set countwindow': {
+        description: 'Set the count window.',
+        options: { 'count window': 'The new count window (absent: 50; empty is not an integer).' },
+      },
       'set tokeninfo': {
         description: 'Set a tokeninfo value.',
         options: {
@@ -259,7 +262,7 @@ export const HANDLER_DESCRIPTIONS: HandlerDescriptions = {
       'attach application': {
         description: 'Attach the tokens to a machine application.',
         options: {
-          application: 'The application.',
+          application: 'The application; another one, or none, attaches nothing.',
           'machine ID': 'The machine to attach the token to.',
           service_id: 'ssh: the service ID.',
           user: 'ssh: the login user on the machine.',
@@ -330,7 +333,8 @@ export const HANDLER_DESCRIPTIONS: HandlerDescriptions = {
         description: 'Set a request parameter.',
         options: {
           parameter: 'The request parameter to add or change.',
-          value: 'The new value; with match_parameter {0}, {1}, … are the groups of match_pattern.',
+          value:
+            'The new value (absent: nothing changes); with match_parameter {0}, {1}, … are the groups of match_pattern (None when a group did not match).',
           match_parameter: 'Only change when this parameter matches match_pattern.',
           match_pattern: 'A Python regular expression that must match the whole value of match_parameter.',
           reset_user: 'When parameter is realm, username or user: reset the request user (matching branch only).',
@@ -393,7 +397,7 @@ export const HANDLER_DESCRIPTIONS: HandlerDescriptions = {
         options: {
           URL: 'The URL the webhook is posted to.',
           content_type:
-            'application/json or application/x-www-form-urlencoded (legacy: json, urlencoded); any other value: the action declines.',
+            'application/json or application/x-www-form-urlencoded (legacy: json, urlencoded); any other value, or none: the action declines.',
           replace: 'Substitute tags such as {logged_in_user}, {serial}, {realm} in data.',
           data: 'The data posted.',
         },
@@ -419,7 +423,7 @@ export const HANDLER_DESCRIPTIONS: HandlerDescriptions = {
       'add states': { description: 'Add states to the container.', options: CONTAINER_STATES },
       'set description': {
         description: 'Set the container description.',
-        options: { description: 'The new description of the container (empty: the action declines).' },
+        options: { description: 'The new description of the container (empty or absent: the action declines).' },
       },
       'remove all tokens': { description: 'Remove all tokens from the container.', options: {} },
       'disable all tokens': { description: 'Disable all tokens of the container.', options: {} },

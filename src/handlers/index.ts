@@ -158,6 +158,7 @@ export type { ActionDefinition, ActionPlan, HandlerModuleDescriptor } from './mo
 export type {
   ActionSpec,
   AlwaysPresent,
+  Lenience,
   OptionSpec,
   OptionsOf,
   OptionType,

@@ -6,17 +6,20 @@
  * never reads it.
  *
  * Reading rules (privacyIDEA stores every option as text):
- * - an absent option, or an empty one whose allowed values do not include `""`, takes its default;
- * - `required` without a default: absent or empty is a configuration error (`missing-option`) — except for options
- *   marked `emptyAllowed`, where `""` is a value (RequestMangler/ResponseMangler `value`);
+ * - an absent option, or an empty one, takes its default — except where `""` is a value of its own: options marked
+ *   `emptyAllowed` (the mangler `value` options, Container `set description`, and the integers privacyIDEA passes
+ *   to `int()` as stored, so that `""` is not an integer there) and options whose allowed values include `""`;
+ * - `required` without a default: absent or empty is a configuration error (`missing-option`);
  * - `requiredWhen`: required only when another option has a given value (`To admin realm` when `To` is
  *   `admin realm`);
- * - `values`: a closed set; anything else is a configuration error (`invalid-option`), or — where privacyIDEA's
- *   action only returns false for it (`invalid: 'warn'`, WebHook `content_type`) — a warning, the value kept as
- *   given for the action to decline;
+ * - `values`: a closed set; anything else is a configuration error (`invalid-option`);
  * - `bool`: read with privacyIDEA's `is_true` (`True`, `true`, `TRUE`, `1`); absent is `false` (SPEC D12);
- * - `int`: Python's `int()`; a value it rejects is a configuration error, or — for the options privacyIDEA only
- *   warns about (`invalid: 'warn'`) — a warning and `null` (the host changes nothing);
+ * - `int`: Python's `int()`; a value it rejects is a configuration error (`invalid-option`);
+ * - `invalid: 'nothing' | 'decline'`: where privacyIDEA's action does not raise on a value it cannot use but warns
+ *   and changes nothing, or returns false (SPEC 4 says which), the three errors above are warnings instead: a
+ *   missing option (`missing-option`) stays out of the validated options, a rejected integer (`invalid-integer`)
+ *   reads as `null`, a value outside the set (`invalid-option`) is kept as given — and the action does what
+ *   privacyIDEA does with it;
  * - an option the action does not know is a warning (`unknown-option`), never an error.
  *
  * @since 0.1.0
@@ -34,6 +37,17 @@ import { type Issue, issue } from '../core/errors.js'
  * @since 0.1.0
  */
 export type OptionType = 'str' | 'text' | 'bool' | 'int'
+
+/**
+ * What privacyIDEA's action does with an option value it cannot use, where it does not raise: `'nothing'` — it
+ * warns and changes nothing, the action still fires; `'decline'` — it returns false.
+ *
+ * @example
+ * const failCounter: Lenience = 'nothing' // Token `set failcounter`: a bad or missing integer changes nothing
+ * const contentType: Lenience = 'decline' // WebHook `content_type`: an unknown type returns false
+ * @since 0.1.0
+ */
+export type Lenience = 'nothing' | 'decline'
 
 /**
  * One option of one action, as validation reads it (`describeModule` adds what it does, for docs).
@@ -65,10 +79,15 @@ export interface OptionSpec {
   readonly min?: number
   readonly max?: number
   /**
-   * `'warn'`: for `int`, a value Python's `int()` rejects is a warning and reads as `null`; for `str` with `values`,
-   * a value outside the set is a warning and stays as given (the action declines it at run time).
+   * What privacyIDEA's action does with a value it cannot use — `None` for an absent option, a text `int()` rejects,
+   * a value outside `values` — when it does not raise: `'nothing'`, it warns and changes nothing (the action fires,
+   * success true); `'decline'`, it returns false. Each case is then a compile warning that says so, not a
+   * configuration error: absent (or empty, unless `""` is a value) although `required`/`requiredWhen` —
+   * `missing-option`, the option stays out of the validated options; an `int` that is not one — `invalid-integer`,
+   * `null`; a `str` outside `values` — `invalid-option`, kept as given. `OptionsOf` types the value accordingly.
+   * Default `'error'`. Out-of-range integers stay configuration errors.
    */
-  readonly invalid?: 'error' | 'warn'
+  readonly invalid?: 'error' | Lenience
   /** The default as privacyIDEA's text. */
   readonly default?: string
 }
@@ -102,8 +121,8 @@ export type OptionValue = string | number | boolean | null
 
 /**
  * The typed value of one option spec: `boolean` for `bool`, `number` for `int` (`number | null` when an invalid
- * value only warns), the union of the allowed values when there are some (`string` when a value outside them only
- * warns), else `string`.
+ * value only warns: `invalid: 'nothing' | 'decline'`), the union of the allowed values when there are some
+ * (`string` when a value outside them only warns), else `string`.
  *
  * @example
  * type Mimetype = ValueOf<{
@@ -115,36 +134,45 @@ export type OptionValue = string | number | boolean | null
  */
 export type ValueOf<S extends OptionSpec> = S extends { readonly type: 'bool' }
   ? boolean
-  : S extends { readonly type: 'int'; readonly invalid: 'warn' }
+  : S extends { readonly type: 'int'; readonly invalid: Lenience }
     ? number | null
     : S extends { readonly type: 'int' }
       ? number
-      : S extends { readonly invalid: 'warn' }
+      : S extends { readonly invalid: Lenience }
         ? string
         : S extends { readonly values: ReadonlyArray<infer V> }
           ? V
           : string
 
 /**
- * Whether an option is always present in the validated options (`true`): a `bool`, or an option with a default or
- * marked required. The others are present only when the binding sets them.
+ * Whether an option is always present in the validated options (`true`): a `bool`, an option with a default, or one
+ * marked required whose absence is a configuration error. The others — a required option whose absence only warns
+ * (`invalid: 'nothing' | 'decline'`) included — are present only when the binding sets them.
  *
  * @example
  * type Realm = AlwaysPresent<{ readonly name: 'realm'; readonly type: 'str' }>
  * // false: present only when the binding sets it
+ * type FailCounter = AlwaysPresent<{
+ *   readonly name: 'fail counter'
+ *   readonly type: 'int'
+ *   readonly required: true
+ *   readonly invalid: 'nothing'
+ * }> // false: absent only warns
  * @since 0.1.0
  */
 export type AlwaysPresent<S extends OptionSpec> = S extends { readonly type: 'bool' }
   ? true
   : S extends { readonly default: string }
     ? true
-    : S extends { readonly required: true }
-      ? true
-      : false
+    : S extends { readonly invalid: Lenience }
+      ? false
+      : S extends { readonly required: true }
+        ? true
+        : false
 
 /**
- * The typed options of an action, derived from its option table: bools and options with a default or marked
- * required are always present; the others are present only when the binding sets them.
+ * The typed options of an action, derived from its option table: bools, options with a default and required ones
+ * whose absence is an error are always present; the others are present only when the binding sets them.
  *
  * @example
  * const FORWARD = [
@@ -209,6 +237,15 @@ export const pyInt = (text: string): number | undefined => {
 
 const quote = (s: string): string => JSON.stringify(s)
 
+/** The lenience of an option, or undefined when an unusable value is a configuration error. */
+const lenience = (spec: OptionSpec): Lenience | undefined =>
+  spec.invalid === 'nothing' || spec.invalid === 'decline' ? spec.invalid : undefined
+
+const CONSEQUENCE: Readonly<Record<Lenience, string>> = {
+  nothing: 'the action will change nothing',
+  decline: 'the action will decline',
+}
+
 const isPresent = (spec: OptionSpec, raw: string | undefined): raw is string =>
   raw !== undefined && (raw !== '' || spec.emptyAllowed === true || (spec.values?.includes('') ?? false))
 
@@ -234,8 +271,9 @@ const typedValue = (
       if (n !== undefined && !range) return { value: n }
       const bounds = spec.min !== undefined && spec.max !== undefined ? ` between ${spec.min} and ${spec.max}` : ''
       const message = `${spec.name}: ${quote(text)} is not an integer${bounds}`
-      if (spec.invalid === 'warn' && !range)
-        return { value: null, warning: issue('invalid-integer', `${message}; the action will change nothing`, path) }
+      const lenient = lenience(spec)
+      if (lenient !== undefined && !range)
+        return { value: null, warning: issue('invalid-integer', `${message}; ${CONSEQUENCE[lenient]}`, path) }
       return { value: null, issue: issue('invalid-option', message, path) }
     }
     case 'str':
@@ -244,8 +282,9 @@ const typedValue = (
       if (values !== undefined && !values.includes(text)) {
         const allowed = values.map(quote).join(', ')
         const message = `${spec.name}: ${quote(text)} is not one of ${allowed}`
-        return spec.invalid === 'warn'
-          ? { value: text, warning: issue('invalid-option', `${message}; the action will decline`, path) }
+        const lenient = lenience(spec)
+        return lenient !== undefined
+          ? { value: text, warning: issue('invalid-option', `${message}; ${CONSEQUENCE[lenient]}`, path) }
           : { value: text, issue: issue('invalid-option', message, path) }
       }
       return { value: text }
@@ -280,7 +319,10 @@ export const validateOptions = (
           spec.required === true || spec.requiredWhen === undefined
             ? 'is required'
             : `is required when ${spec.requiredWhen.option} is ${quote(spec.requiredWhen.value)}`
-        issues.push(issue('missing-option', `${action.name}: option ${quote(spec.name)} ${why}`, path))
+        const message = `${action.name}: option ${quote(spec.name)} ${why}`
+        const lenient = lenience(spec)
+        if (lenient === undefined) issues.push(issue('missing-option', message, path))
+        else warnings.push(issue('missing-option', `${message}; ${CONSEQUENCE[lenient]}`, path))
       } else if (spec.type === 'bool') options[spec.name] = false
       continue
     }

@@ -3,9 +3,11 @@
  * purely — a new request, never the input — and later bindings see it (SPEC 1.7); `Evaluation.request` is the
  * request after every mangler. The action always succeeds, as privacyIDEA's returns true.
  *
- * `set` with `match_parameter`: only when `match_pattern` is non-empty and the match parameter exists, and only
- * when the pattern (Python syntax, D14) matches the parameter's whole value; `value` is then formatted with the
- * groups (`{0}`, `{1}`, … or `{}`; an unmatched group renders `""`). `reset_user` asks the host to reset the
+ * `set` without a `value` (absent; `""` is a value) changes nothing, as privacyIDEA's does; `check` warns. With
+ * `match_parameter`: only when `match_pattern` is non-empty and the match parameter exists, and only when the
+ * pattern (Python syntax, D14) matches the parameter's whole value; `value` is then formatted with the groups
+ * (`{0}`, `{1}`, … or `{}`; a group that did not take part in the match renders `None`, as Python's `str.format`
+ * renders the group's `None`). `reset_user` asks the host to reset the
  * request user when `parameter` is `realm`, `username` or `user` (privacyIDEA re-resolves the user; tripline
  * cannot, so later bindings still see the event's user).
  *
@@ -25,7 +27,7 @@ const DELETE = [{ name: 'parameter', type: 'str', required: true }] as const
 
 const SET = [
   { name: 'parameter', type: 'str', required: true },
-  { name: 'value', type: 'str', required: true, emptyAllowed: true },
+  { name: 'value', type: 'str', required: true, emptyAllowed: true, invalid: 'nothing' },
   { name: 'match_parameter', type: 'str' },
   { name: 'match_pattern', type: 'str' },
   { name: 'reset_user', type: 'bool' },
@@ -162,15 +164,19 @@ const groupTemplate = (value: string): Either<ReadonlyArray<Issue>, GroupTemplat
 
 const groupCount = (re: RegExp): number => (new RegExp(`${re.source}|`, re.flags).exec('')?.length ?? 1) - 1
 
+const NO_VALUE = 'no value: the parameter is not changed'
+
 const USER_PARAMS: ReadonlySet<string> = new Set(['realm', 'username', 'user'])
 
 /** How a `set` binding behaves, decided once at compile time. */
 type SetPlan =
-  | { readonly _tag: 'Always' }
+  | { readonly _tag: 'Always'; readonly value: string }
+  | { readonly _tag: 'NoValue' }
   | { readonly _tag: 'Never'; readonly reason: string }
   | {
       readonly _tag: 'Match'
       readonly matchParameter: string
+      readonly value: string
       readonly regex: RegExp
       readonly template: GroupTemplate
       readonly groups: number
@@ -179,8 +185,11 @@ type SetPlan =
 const compileSet = (
   options: OptionsOf<typeof SET>,
 ): Either<ReadonlyArray<Issue>, { readonly plan: SetPlan; readonly warnings: ReadonlyArray<Issue> }> => {
+  const value = options.value
+  // privacyIDEA acts only when there is a value ("" is one); the option reader has warned that it is missing.
+  if (value === undefined) return right({ plan: { _tag: 'NoValue' }, warnings: [] })
   const matchParameter = options.match_parameter ?? ''
-  if (matchParameter === '') return right({ plan: { _tag: 'Always' }, warnings: [] })
+  if (matchParameter === '') return right({ plan: { _tag: 'Always', value }, warnings: [] })
   const pattern = options.match_pattern ?? ''
   if (pattern === '') {
     const reason = 'match_parameter is set but match_pattern is empty: the parameter is never changed'
@@ -192,7 +201,7 @@ const compileSet = (
   const regex = translateRegex(pattern, 'full')
   if (regex._tag === 'Left')
     return left([issue('invalid-regex', `match_pattern: ${regex.left}`, ['options', 'match_pattern'])])
-  const template = groupTemplate(options.value)
+  const template = groupTemplate(value)
   if (template._tag === 'Left') return template
   const groups = groupCount(regex.right)
   const warnings =
@@ -206,7 +215,7 @@ const compileSet = (
         ]
       : []
   return right({
-    plan: { _tag: 'Match', matchParameter, regex: regex.right, template: template.right, groups },
+    plan: { _tag: 'Match', matchParameter, value, regex: regex.right, template: template.right, groups },
     warnings,
   })
 }
@@ -261,9 +270,11 @@ export const requestManglerModule: HandlerModuleDescriptor = defineModule({
           }
           switch (plan._tag) {
             case 'Always': {
-              const intent: RequestSetIntent = { ...base, changed: true, value: options.value }
-              return fired(intent, { request: setParam(request, options.parameter, options.value) })
+              const intent: RequestSetIntent = { ...base, changed: true, value: plan.value }
+              return fired(intent, { request: setParam(request, options.parameter, plan.value) })
             }
+            case 'NoValue':
+              return unchanged(NO_VALUE)
             case 'Never':
               return unchanged()
             case 'Match': {
@@ -275,7 +286,8 @@ export const requestManglerModule: HandlerModuleDescriptor = defineModule({
                 return unchanged(
                   `value needs group ${plan.template.maxIndex}, match_pattern has ${plan.groups}; unchanged`,
                 )
-              const value = plan.template.parts.map((p) => (typeof p === 'number' ? (m[p + 1] ?? '') : p)).join('')
+              // A group that did not take part in the match is Python's None, which str.format renders as 'None'.
+              const value = plan.template.parts.map((p) => (typeof p === 'number' ? (m[p + 1] ?? 'None') : p)).join('')
               const next = setParam(request, options.parameter, value)
               const reset = options.reset_user && USER_PARAMS.has(options.parameter)
               const login = ownParam(next, 'username') || ownParam(next, 'user') || ''

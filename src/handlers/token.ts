@@ -74,7 +74,10 @@ const SET_VALIDITY = [
   { name: 'valid till', type: 'str' },
 ] as const
 
-const SET_COUNTWINDOW = [{ name: 'count window', type: 'int', required: true, default: '50' }] as const
+// privacyIDEA runs int(options.get("count window", 50)): absent is 50, a stored "" raises (D11).
+const SET_COUNTWINDOW = [
+  { name: 'count window', type: 'int', required: true, default: '50', emptyAllowed: true },
+] as const
 
 const SET_TOKENINFO = [
   { name: 'key', type: 'str', required: true },
@@ -83,21 +86,32 @@ const SET_TOKENINFO = [
 
 const INCREASE_TOKENINFO = [
   { name: 'key', type: 'str', required: true },
-  { name: 'increment', type: 'int', default: '1', invalid: 'warn' },
+  { name: 'increment', type: 'int', default: '1', emptyAllowed: true, invalid: 'nothing' },
 ] as const
 
 const DELETE_TOKENINFO = [{ name: 'key', type: 'str', required: true }] as const
 
-const SET_FAILCOUNTER = [{ name: 'fail counter', type: 'int', required: true, invalid: 'warn' }] as const
+// privacyIDEA catches the exception of int() on the stored text, "" and None included: a warning, nothing changes.
+const SET_FAILCOUNTER = [
+  { name: 'fail counter', type: 'int', required: true, emptyAllowed: true, invalid: 'nothing' },
+] as const
 
-const SET_MAXFAIL = [{ name: 'max failcount', type: 'int', required: true, invalid: 'warn' }] as const
+const SET_MAXFAIL = [
+  { name: 'max failcount', type: 'int', required: true, emptyAllowed: true, invalid: 'nothing' },
+] as const
 
-const CHANGE_FAILCOUNTER = [{ name: 'change fail counter', type: 'int', required: true, invalid: 'warn' }] as const
+const CHANGE_FAILCOUNTER = [
+  { name: 'change fail counter', type: 'int', required: true, emptyAllowed: true, invalid: 'nothing' },
+] as const
 
 const TOKENGROUP = [{ name: 'tokengroup', type: 'str', required: true }] as const
 
+const APPLICATIONS = ['ssh', 'offline', 'luks'] as const
+
+type Application = (typeof APPLICATIONS)[number]
+
 const ATTACH_APPLICATION = [
-  { name: 'application', type: 'str', required: true, values: ['ssh', 'offline', 'luks'] },
+  { name: 'application', type: 'str', required: true, values: APPLICATIONS, invalid: 'nothing' },
   { name: 'machine ID', type: 'str' },
   { name: 'service_id', type: 'str' },
   { name: 'user', type: 'str' },
@@ -369,7 +383,8 @@ export interface TokenSetTokeninfoIntent extends TokenTargetIntent {
 
 /**
  * `Token.increase tokeninfo`: add `increment` to the integer tokeninfo `key` (missing counts as 0; a stored value
- * that is not an integer is left unchanged with a warning). `increment: null`: not an integer, change nothing.
+ * that is not an integer is left unchanged with a warning). `increment: null`: the option is not an integer (`""`
+ * included), change nothing — the action still succeeds, the audit `details` say why.
  *
  * @example
  * for (const i of evaluation.intents)
@@ -399,7 +414,8 @@ export interface TokenDeleteTokeninfoIntent extends TokenTargetIntent {
 }
 
 /**
- * `Token.set failcounter`; `failCounter: null`: not an integer, change nothing (privacyIDEA warns).
+ * `Token.set failcounter`; `failCounter: null`: the option is not an integer (`""` or absent included), change
+ * nothing (privacyIDEA warns; the action still succeeds, the audit `details` say why).
  *
  * @example
  * for (const i of evaluation.intents)
@@ -414,7 +430,8 @@ export interface TokenSetFailcounterIntent extends TokenTargetIntent {
 }
 
 /**
- * `Token.set max failcount`; `maxFailcount: null`: not an integer, change nothing.
+ * `Token.set max failcount`; `maxFailcount: null`: the option is not an integer (`""` or absent included), change
+ * nothing.
  *
  * @example
  * for (const i of evaluation.intents)
@@ -429,7 +446,8 @@ export interface TokenSetMaxFailcountIntent extends TokenTargetIntent {
 }
 
 /**
- * `Token.change failcounter`: add `change` to the fail counter; `null`: change nothing.
+ * `Token.change failcounter`: add `change` to the fail counter; `null` (the option is not an integer, `""` or absent
+ * included): change nothing.
  *
  * @example
  * // option 'change fail counter': '-1'
@@ -476,6 +494,8 @@ export interface TokenRemoveTokengroupIntent extends TokenTargetIntent {
 /**
  * `Token.attach application`: attach each token to `machineId` for `application` with `applicationOptions`
  * (the options given among `count`, `rounds`, `slot`, `partition`, `user`, `service_id`). Errors: warning only.
+ * `application: null`: the option is absent or not one of `ssh`, `offline`, `luks` — attach nothing (privacyIDEA
+ * warns; the action still succeeds, the audit `details` say why), like a `null` fail counter.
  *
  * @example
  * const attach: TokenAttachApplicationIntent = {
@@ -497,7 +517,7 @@ export interface TokenRemoveTokengroupIntent extends TokenTargetIntent {
 export interface TokenAttachApplicationIntent extends TokenTargetIntent {
   readonly _tag: 'Token.attach application'
   readonly options: OptionsOf<typeof ATTACH_APPLICATION>
-  readonly application: 'ssh' | 'offline' | 'luks'
+  readonly application: Application | null
   readonly machineId?: string
   readonly applicationOptions: Readonly<Record<string, string>>
 }
@@ -588,10 +608,19 @@ const perToken = <const S extends ReadonlyArray<OptionSpec>, I extends TokenInte
     return right(compiled)
   })
 
-const constant =
-  <I extends TokenIntent>(fields: PerToken<I>) =>
-  () =>
-    ({ _tag: 'Fields', fields }) as const
+/** Fields that do not depend on the event, with a note for the audit `details` when there is one. */
+const constant = <I extends TokenIntent>(fields: PerToken<I>, details?: string) => {
+  const result =
+    details === undefined ? ({ _tag: 'Fields', fields } as const) : ({ _tag: 'Fields', fields, details } as const)
+  return () => result
+}
+
+/** The note of an action whose integer option is absent or not an integer: it fires and changes nothing. */
+const NOT_AN_INTEGER = 'not an integer: nothing is changed'
+
+/** The note for an integer option privacyIDEA only warns about: absent or not an integer, the action changes nothing. */
+const integerNote = (n: number | null | undefined): string | undefined =>
+  typeof n === 'number' ? undefined : NOT_AN_INTEGER
 
 const CLOCK_FAILURE = failed('ValueError', 'event.now is not a date-time: the time cannot be rendered')
 
@@ -848,7 +877,13 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
     perToken<typeof INCREASE_TOKENINFO, TokenIncreaseTokeninfoIntent>(
       'Token.increase tokeninfo',
       { name: 'increase tokeninfo', options: INCREASE_TOKENINFO },
-      (o) => right({ fields: constant<TokenIncreaseTokeninfoIntent>({ key: o.key, increment: o.increment }) }),
+      (o) =>
+        right({
+          fields: constant<TokenIncreaseTokeninfoIntent>(
+            { key: o.key, increment: o.increment },
+            integerNote(o.increment),
+          ),
+        }),
     ),
     perToken<typeof DELETE_TOKENINFO, TokenDeleteTokeninfoIntent>(
       'Token.delete tokeninfo',
@@ -858,12 +893,24 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
     perToken<typeof SET_FAILCOUNTER, TokenSetFailcounterIntent>(
       'Token.set failcounter',
       { name: 'set failcounter', options: SET_FAILCOUNTER },
-      (o) => right({ fields: constant<TokenSetFailcounterIntent>({ failCounter: o['fail counter'] }) }),
+      (o) =>
+        right({
+          fields: constant<TokenSetFailcounterIntent>(
+            { failCounter: o['fail counter'] ?? null },
+            integerNote(o['fail counter']),
+          ),
+        }),
     ),
     perToken<typeof SET_MAXFAIL, TokenSetMaxFailcountIntent>(
       'Token.set max failcount',
       { name: 'set max failcount', options: SET_MAXFAIL },
-      (o) => right({ fields: constant<TokenSetMaxFailcountIntent>({ maxFailcount: o['max failcount'] }) }),
+      (o) =>
+        right({
+          fields: constant<TokenSetMaxFailcountIntent>(
+            { maxFailcount: o['max failcount'] ?? null },
+            integerNote(o['max failcount']),
+          ),
+        }),
     ),
     perToken<typeof CHANGE_FAILCOUNTER, TokenChangeFailcounterIntent>(
       'Token.change failcounter',
@@ -871,7 +918,13 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
         name: 'change failcounter',
         options: CHANGE_FAILCOUNTER,
       },
-      (o) => right({ fields: constant<TokenChangeFailcounterIntent>({ change: o['change fail counter'] }) }),
+      (o) =>
+        right({
+          fields: constant<TokenChangeFailcounterIntent>(
+            { change: o['change fail counter'] ?? null },
+            integerNote(o['change fail counter']),
+          ),
+        }),
     ),
     perToken<typeof TOKENGROUP, TokenAddTokengroupIntent>(
       'Token.add tokengroup',
@@ -896,12 +949,13 @@ export const tokenModule: HandlerModuleDescriptor = defineModule({
           if (v !== undefined) applicationOptions[k] = v
         }
         const machineId = o['machine ID']
+        const application = APPLICATIONS.find((a) => a === o.application) ?? null
+        // privacyIDEA's attach_token fails on any other and the action only warns: nothing is attached, still true.
         return right({
-          fields: constant<TokenAttachApplicationIntent>({
-            application: o.application,
-            ...(machineId !== undefined ? { machineId } : {}),
-            applicationOptions,
-          }),
+          fields: constant<TokenAttachApplicationIntent>(
+            { application, ...(machineId !== undefined ? { machineId } : {}), applicationOptions },
+            application === null ? 'not an application (ssh, offline, luks): nothing is attached' : undefined,
+          ),
         })
       },
     ),

@@ -96,10 +96,12 @@ const SENDMAIL = [
   { name: 'To tokenowner', type: 'str', default: 'email' },
   { name: 'To logged_in_user', type: 'str', default: 'email' },
   { name: 'To internal admin', type: 'str' },
+  // SPEC 4.1: without a realm there is no recipient (run details say so): a warning, and the action declines.
   {
     name: 'To admin realm',
     type: 'str',
     requiredWhen: { option: 'To', value: 'admin realm' },
+    invalid: 'decline',
   },
   { name: 'To email', type: 'str' },
   { name: 'reply_to', type: 'str', values: ['', ...NOTIFY_TYPES] },

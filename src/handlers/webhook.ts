@@ -3,8 +3,9 @@
  * WebHook aliases are substituted: for JSON recursively in keys, string values and list items (the payload is then
  * written back as Python's `json.dumps` writes it), for url-encoded data in the raw string. Data whose tags cannot
  * be substituted (an unknown tag, broken braces, JSON that does not parse) is sent unchanged, as privacyIDEA does;
- * `check` reports it as a warning. An unknown content type is a warning too, and the action declines (privacyIDEA's
- * returns false: nothing is sent, the audit entry records `success: false`, never an abort).
+ * `check` reports it as a warning. An unknown content type — an absent or empty one included — is a warning too,
+ * and the action declines (privacyIDEA's returns false: nothing is sent, the audit entry records `success: false`
+ * and the reason in `details`, never an abort).
  *
  * @since 0.1.0
  */
@@ -38,7 +39,13 @@ export const WEBHOOK_CONTENT_TYPES: Readonly<Record<string, 'application/json' |
 
 const POST_WEBHOOK = [
   { name: 'URL', type: 'str', required: true },
-  { name: 'content_type', type: 'str', required: true, values: Object.keys(WEBHOOK_CONTENT_TYPES), invalid: 'warn' },
+  {
+    name: 'content_type',
+    type: 'str',
+    required: true,
+    values: Object.keys(WEBHOOK_CONTENT_TYPES),
+    invalid: 'decline',
+  },
   { name: 'replace', type: 'bool' },
   { name: 'data', type: 'text', required: true },
 ] as const
@@ -155,11 +162,12 @@ export const webhookModule: HandlerModuleDescriptor = defineModule({
   abortOnError: false,
   actions: [
     defineAction({ name: 'post_webhook', options: POST_WEBHOOK }, (options) => {
-      const contentType = Object.hasOwn(WEBHOOK_CONTENT_TYPES, options.content_type)
-        ? WEBHOOK_CONTENT_TYPES[options.content_type]
-        : undefined
+      const given = options.content_type
+      const contentType =
+        given !== undefined && Object.hasOwn(WEBHOOK_CONTENT_TYPES, given) ? WEBHOOK_CONTENT_TYPES[given] : undefined
       if (contentType === undefined) {
-        const why = `unknown content type ${JSON.stringify(options.content_type)}`
+        // privacyIDEA posts only JSON or url-encoded data; any other type, None (absent) or "" included, returns false.
+        const why = given === undefined ? 'no content type' : `unknown content type ${JSON.stringify(given)}`
         return right({ facts: [], run: () => declined(why) })
       }
       const { payload, warnings } = compilePayload(options.data, contentType === 'application/json', options.replace)

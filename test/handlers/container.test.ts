@@ -1,5 +1,7 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, expectTypeOf, test } from 'vitest'
+import { check } from '../../src/check.js'
 import type { Event } from '../../src/core/model.js'
+import type { ContainerSetDescriptionIntent } from '../../src/handlers/container.js'
 import { baseEvent, binding, compile, engine, evaluate, onlyIntent } from './helpers.js'
 
 const withContainer: Event = {
@@ -151,13 +153,29 @@ describe('Container (SPEC 4.11)', () => {
       ),
     ).toEqual(['exclusive-states'])
   })
-  test('set description: required; empty ⇒ the action declines (SPEC 4.11), with a warning', () => {
+  test('set description: empty or absent ⇒ the action declines (SPEC 4.11), with a warning', () => {
     expect(onlyIntent(run('set description', { description: 'Alice’s phone' }))).toMatchObject({
       description: 'Alice’s phone',
     })
-    expect(compile(binding('Container', 'set description', {})).issues).toMatchObject([
-      { code: 'missing-option', path: ['options', 'description'] },
+    const absent = binding('Container', 'set description', {})
+    expect(check([absent]).map((d) => [d.code, d.severity, d.path, d.message])).toEqual([
+      [
+        'missing-option',
+        'warning',
+        [0, 'options', 'description'],
+        'set description: option "description" is required; the action will decline',
+      ],
     ])
+    const declined = run('set description', {})
+    expect([
+      declined.intents,
+      declined.audit[0]?.success,
+      declined.audit[0]?.info,
+      declined.audit[0]?.details,
+      declined.audit[0]?.error,
+      declined.aborted,
+    ]).toEqual([[], false, 'b1', 'no description', undefined, undefined])
+    expectTypeOf<ContainerSetDescriptionIntent['options']['description']>().toEqualTypeOf<string | undefined>()
     const empty = binding('Container', 'set description', { description: '' })
     expect(compile(empty).issues).toEqual([])
     expect(compile(empty).action?.warnings).toMatchObject([

@@ -29,17 +29,20 @@ describe('CustomUserAttributes option defaults', () => {
       key: '',
     })
   })
-  test('an empty user option takes its default; another value is a configuration error', () => {
+  test('an empty user option takes its default; another value is a warning (the action declines)', () => {
     expect(onlyIntent(expectFactsSuffice(bind(DELETE, { user: '', attrkey: 'k' })))).toMatchObject({
       options: { user: 'tokenowner' },
     })
-    expect(compile(bind(DELETE, { user: 'admin', attrkey: 'k' })).issues).toEqual([
+    const other = compile(bind(DELETE, { user: 'admin', attrkey: 'k' }))
+    expect(other.issues).toEqual([])
+    expect(other.action?.warnings).toEqual([
       {
         code: 'invalid-option',
-        message: 'delete_custom_user_attributes: user: "admin" is not one of "tokenowner", "logged_in_user"',
+        message: 'user: "admin" is not one of "tokenowner", "logged_in_user"; the action will decline',
         path: ['options', 'user'],
       },
     ])
+    expect(other.action?.facts).toEqual([])
   })
 })
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { check } from '../../src/check.js'
 import { baseEvent, binding, compile, engine, evaluate, onlyIntent } from './helpers.js'
 
 describe('CustomUserAttributes (SPEC 4.10)', () => {
@@ -61,6 +62,33 @@ describe('CustomUserAttributes (SPEC 4.10)', () => {
       ).audit[0]?.success,
     ).toBe(false)
   })
+  test.each([
+    ['set_custom_user_attributes', 'foo'],
+    ['delete_custom_user_attributes', 'Tokenowner'],
+  ])(
+    '%s with user %j (neither tokenowner nor logged_in_user): a warning; declines, undeterminable user',
+    (action, user) => {
+      const b = binding('CustomUserAttributes', action, { user, attrkey: 'dept' })
+      expect(check([b]).map((d) => [d.code, d.severity, d.path, d.message])).toEqual([
+        [
+          'invalid-option',
+          'warning',
+          [0, 'options', 'user'],
+          `user: "${user}" is not one of "tokenowner", "logged_in_user"; the action will decline`,
+        ],
+      ])
+      // The event has both a token owner and a logged-in user: neither is chosen.
+      const r = evaluate(b)
+      expect(r.intents).toEqual([])
+      expect(r.aborted).toBeUndefined()
+      expect(r.audit[0]).toMatchObject({
+        success: false,
+        info: 'b1',
+        details: `Unable to determine the user "${user}" for ${action}`,
+      })
+      expect(r.audit[0]).not.toHaveProperty('error')
+    },
+  )
   test('an empty attrkey compiles with a warning', () => {
     expect(
       compile(binding('CustomUserAttributes', 'set_custom_user_attributes')).action?.warnings.map((w) => w.code),

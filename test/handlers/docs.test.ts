@@ -12,11 +12,16 @@ const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, '\\n')
 const table = (a: DescribedAction): string => {
   if (a.options.length === 0) return `**Options of \`${a.name}\`**\n\nNo options.`
   const rows = a.options.map((o) => {
-    const req = o.required
+    const lenient = o.invalid === 'nothing' ? 'no change' : o.invalid === 'decline' ? 'declines' : undefined
+    const required = o.required
       ? 'yes'
       : o.requiredWhen
         ? `when ${o.requiredWhen.option} is \`${o.requiredWhen.value}\``
         : ''
+    const req =
+      lenient !== undefined && required !== '' && o.default === undefined
+        ? `${required} (absent ⇒ warning, ${lenient})`
+        : required
     const vals = o.values
       ? o.values.map((v) => `\`${v === '' ? '""' : v}\``).join(', ')
       : o.type === 'int' && o.min !== undefined
@@ -30,7 +35,10 @@ const table = (a: DescribedAction): string => {
         : o.type === 'bool'
           ? '`False`'
           : ''
-    const type = o.type === 'int' && o.invalid === 'warn' ? 'int (invalid ⇒ warning, no change)' : o.type
+    const type =
+      lenient !== undefined && (o.type === 'int' || o.values !== undefined)
+        ? `${o.type} (invalid ⇒ warning, ${lenient})`
+        : o.type
     return `| \`${o.name}\` | ${type} | ${req} | ${vals} | ${def} | ${esc(o.description)} |`
   })
   return [

@@ -44,7 +44,7 @@ describe('integers', () => {
     })
   })
   test('warn-only: a non-integer warns that the action changes nothing; out of range is still an error', () => {
-    const soft = action({ name: 'n', type: 'int', invalid: 'warn', min: 0, max: 9 })
+    const soft = action({ name: 'n', type: 'int', invalid: 'nothing', min: 0, max: 9 })
     expect(issuesOf(soft, { n: 'abc' })).toEqual({
       warnings: [
         {
@@ -65,7 +65,7 @@ describe('integers', () => {
 
 describe('closed value sets', () => {
   test('warn-only: a value outside the set warns that the action will decline and is kept', () => {
-    const soft = action({ name: 'ct', type: 'str', values: ['json', 'form'], invalid: 'warn' })
+    const soft = action({ name: 'ct', type: 'str', values: ['json', 'form'], invalid: 'decline' })
     expect(issuesOf(soft, { ct: 'xml' })).toEqual({
       warnings: [
         {

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest'
-import { describe, expect } from 'vitest'
-import { type ActionSpec, pyInt, validateOptions } from '../../src/handlers/options.js'
+import { describe, expect, expectTypeOf } from 'vitest'
+import { type ActionSpec, type OptionsOf, pyInt, validateOptions } from '../../src/handlers/options.js'
 
 const spec: ActionSpec = {
   name: 'demo',
@@ -12,7 +12,7 @@ const spec: ActionSpec = {
     { name: 'keep empty', type: 'str', required: true, emptyAllowed: true },
     { name: 'flag', type: 'bool' },
     { name: 'n', type: 'int', default: '6', min: 1, max: 31 },
-    { name: 'soft n', type: 'int', invalid: 'warn' },
+    { name: 'soft n', type: 'int', invalid: 'nothing' },
     { name: 'when', type: 'str', requiredWhen: { option: 'choice', value: 'b' } },
   ],
 }
@@ -117,6 +117,131 @@ describe('validateOptions', () => {
       ])
       expect(Object.getPrototypeOf(r.right.options)).toBe(Object.prototype)
     }
+  })
+})
+
+describe('lenient options (invalid: nothing | decline): what privacyIDEA does not raise on only warns', () => {
+  const lenient = {
+    name: 'act',
+    options: [
+      { name: 'count', type: 'int', required: true, emptyAllowed: true, invalid: 'nothing' },
+      { name: 'kind', type: 'str', required: true, values: ['a', 'b'], invalid: 'nothing' },
+      { name: 'text', type: 'str', required: true, emptyAllowed: true, invalid: 'decline' },
+      { name: 'to', type: 'str', values: ['user', 'realm'] },
+      { name: 'realm', type: 'str', requiredWhen: { option: 'to', value: 'realm' }, invalid: 'decline' },
+      { name: 'step', type: 'int', default: '1', emptyAllowed: true, invalid: 'nothing' },
+    ],
+  } as const
+  const full = { count: '3', kind: 'a', text: 't' }
+  test('absent although required: a missing-option warning saying what the action does, the option left out', () => {
+    expect(validateOptions(lenient, {})).toEqual({
+      _tag: 'Right',
+      right: {
+        options: { step: 1 },
+        warnings: [
+          {
+            code: 'missing-option',
+            message: 'act: option "count" is required; the action will change nothing',
+            path: ['options', 'count'],
+          },
+          {
+            code: 'missing-option',
+            message: 'act: option "kind" is required; the action will change nothing',
+            path: ['options', 'kind'],
+          },
+          {
+            code: 'missing-option',
+            message: 'act: option "text" is required; the action will decline',
+            path: ['options', 'text'],
+          },
+        ],
+      },
+    })
+  })
+  test('empty: missing like absent, unless "" is a value (emptyAllowed); an empty integer is not an integer', () => {
+    expect(validateOptions(lenient, { count: '', kind: '', text: '', step: '' })).toEqual({
+      _tag: 'Right',
+      right: {
+        options: { count: null, text: '', step: null },
+        warnings: [
+          {
+            code: 'invalid-integer',
+            message: 'count: "" is not an integer; the action will change nothing',
+            path: ['options', 'count'],
+          },
+          {
+            code: 'missing-option',
+            message: 'act: option "kind" is required; the action will change nothing',
+            path: ['options', 'kind'],
+          },
+          {
+            code: 'invalid-integer',
+            message: 'step: "" is not an integer; the action will change nothing',
+            path: ['options', 'step'],
+          },
+        ],
+      },
+    })
+  })
+  test('a value outside the set is kept as given with a warning; usable values give no warning', () => {
+    expect(validateOptions(lenient, { ...full, kind: 'A' })).toEqual({
+      _tag: 'Right',
+      right: {
+        options: { count: 3, kind: 'A', text: 't', step: 1 },
+        warnings: [
+          {
+            code: 'invalid-option',
+            message: 'kind: "A" is not one of "a", "b"; the action will change nothing',
+            path: ['options', 'kind'],
+          },
+        ],
+      },
+    })
+    expect(validateOptions(lenient, { ...full, step: '-2' })).toEqual({
+      _tag: 'Right',
+      right: { options: { count: 3, kind: 'a', text: 't', step: -2 }, warnings: [] },
+    })
+  })
+  test('requiredWhen: missing only warns, and only when the other option has the value', () => {
+    expect(validateOptions(lenient, { ...full, to: 'realm' })).toEqual({
+      _tag: 'Right',
+      right: {
+        options: { count: 3, kind: 'a', text: 't', to: 'realm', step: 1 },
+        warnings: [
+          {
+            code: 'missing-option',
+            message: 'act: option "realm" is required when to is "realm"; the action will decline',
+            path: ['options', 'realm'],
+          },
+        ],
+      },
+    })
+    expect(validateOptions(lenient, { ...full, to: 'user' })).toMatchObject({ _tag: 'Right', right: { warnings: [] } })
+  })
+  test('an empty integer that is a value of its own but not lenient is a configuration error; absent takes the default', () => {
+    const strict: ActionSpec = {
+      name: 'act',
+      options: [{ name: 'window', type: 'int', required: true, default: '50', emptyAllowed: true }],
+    }
+    expect(validateOptions(strict, { window: '' })).toEqual({
+      _tag: 'Left',
+      left: [{ code: 'invalid-option', message: 'act: window: "" is not an integer', path: ['options', 'window'] }],
+    })
+    expect(validateOptions(strict, {})).toEqual({ _tag: 'Right', right: { options: { window: 50 }, warnings: [] } })
+  })
+  test('OptionsOf: a lenient required option may be absent; a lenient integer may be null, a lenient set any string', () => {
+    type Options = OptionsOf<typeof lenient.options>
+    expectTypeOf<Options>().toEqualTypeOf<
+      {
+        readonly step: number | null
+      } & {
+        readonly count?: number | null
+        readonly kind?: string
+        readonly text?: string
+        readonly to?: 'user' | 'realm'
+        readonly realm?: string
+      }
+    >()
   })
 })
 

@@ -1,6 +1,8 @@
 import { fc, test } from '@fast-check/vitest'
-import { describe, expect } from 'vitest'
+import { describe, expect, expectTypeOf } from 'vitest'
+import { check } from '../../src/check.js'
 import type { Event } from '../../src/core/model.js'
+import type { RequestSetIntent } from '../../src/handlers/request-mangler.js'
 import { event as anyEvent } from '../arbitraries/event.js'
 import { baseEvent, binding, compile, deepFreeze, engine, evaluate, onlyIntent, roundTrip } from './helpers.js'
 
@@ -54,10 +56,40 @@ describe('RequestMangler set (SPEC 4.6)', () => {
     expect(r.request.params.realm).toBe('realm2')
     expect(evaluate(binding('RequestMangler', 'set', { parameter: 'pass', value: '' })).request.params.pass).toBe('')
   })
-  test('value is required (but may be empty)', () => {
-    expect(compile(binding('RequestMangler', 'set', { parameter: 'x' })).issues).toMatchObject([
-      { code: 'missing-option', path: ['options', 'value'] },
-    ])
+  test('no value (absent; "" is a value): fires, nothing changes, the reason in details, check warns', () => {
+    for (const extra of [{}, { match_parameter: 'user', match_pattern: '(.*)' }]) {
+      const b = binding('RequestMangler', 'set', { parameter: 'realm', ...extra })
+      const r = evaluate(b)
+      expect(onlyIntent<RequestSetIntent>(r)).toEqual({
+        _tag: 'RequestMangler.set',
+        bindingId: 1,
+        bindingName: 'b1',
+        handlerModule: 'RequestMangler',
+        action: 'set',
+        event: 'token_init',
+        position: 'post',
+        options: { parameter: 'realm', ...extra, reset_user: false },
+        parameter: 'realm',
+        changed: false,
+      })
+      expect(r.request).toBe(baseEvent.request)
+      expect(r.aborted).toBeUndefined()
+      expect(r.audit[0]).toMatchObject({
+        success: true,
+        info: 'b1',
+        details: 'no value: the parameter is not changed',
+      })
+      expect(r.audit[0]).not.toHaveProperty('error')
+      expect(check([b]).map((d) => [d.code, d.severity, d.path, d.message])).toEqual([
+        [
+          'missing-option',
+          'warning',
+          [0, 'options', 'value'],
+          'set: option "value" is required; the action will change nothing',
+        ],
+      ])
+    }
+    expectTypeOf<RequestSetIntent['options']['value']>().toEqualTypeOf<string | undefined>()
   })
   test('split user@realm with groups and reset the user', () => {
     const b = binding('RequestMangler', 'set', {
@@ -94,14 +126,35 @@ describe('RequestMangler set (SPEC 4.6)', () => {
     expect(onlyIntent(evaluate(b, withParams({ user: 'b' })))).toMatchObject({ changed: true, value: 'x' })
     expect(onlyIntent(evaluate(b, withParams({})))).toMatchObject({ changed: false })
   })
-  test('{} numbers groups automatically, unmatched groups are "", literal braces stay', () => {
+  test('{} numbers groups automatically, literal braces stay', () => {
     const b = binding('RequestMangler', 'set', {
       parameter: 'out',
       value: '{{{}}}-{}',
       match_parameter: 'in',
       match_pattern: '(a)?(b)',
     })
-    expect(evaluate(b, withParams({ in: 'b' })).request.params.out).toBe('{}-b')
+    expect(evaluate(b, withParams({ in: 'b' })).request.params.out).toBe('{None}-b')
+    expect(evaluate(b, withParams({ in: 'ab' })).request.params.out).toBe('{a}-b')
+  })
+  test('a group that did not take part in the match renders None, as Python formats the group None', () => {
+    // '{0}-{1}'.format(*re.match('^(a)?(b)$', 'b').groups()) == 'None-b'
+    const b = binding('RequestMangler', 'set', {
+      parameter: 'out',
+      value: '{0}-{1}',
+      match_parameter: 'in',
+      match_pattern: '(a)?(b)',
+    })
+    const r = evaluate(b, withParams({ in: 'b' }))
+    expect(onlyIntent(r)).toMatchObject({ changed: true, value: 'None-b' })
+    expect(r.request.params.out).toBe('None-b')
+    // An empty group that took part is the empty string, not None.
+    const empty = binding('RequestMangler', 'set', {
+      parameter: 'out',
+      value: '[{0}]',
+      match_parameter: 'in',
+      match_pattern: '(a*)b',
+    })
+    expect(evaluate(empty, withParams({ in: 'b' })).request.params.out).toBe('[]')
   })
   test('reset_user only for realm, username or user', () => {
     const b = binding('RequestMangler', 'set', {

@@ -38,8 +38,10 @@ describe('compiling an action', () => {
     expect(c.action?.warnings.map((w) => w.code)).toEqual(['unknown-option', 'empty-option'])
   })
   test('an option error stops the compile: the action’s own checks do not run', () => {
-    const c = compile(binding('CustomUserAttributes', 'set_custom_user_attributes', { user: 'nobody' }))
+    // The action's own check would warn that "To email" is empty (empty-option).
+    const c = compile(binding('UserNotification', 'sendmail', { emailconfig: 'm', mimetype: 'rtf', To: 'email' }))
     expect(c.issues.map((i) => i.code)).toEqual(['invalid-option'])
+    expect(c.action).toBeUndefined()
   })
   test('an action’s own compile error is the binding’s error', () => {
     expect(compile(binding('Logging', 'logging', { message: '{' })).issues.map((i) => i.code)).not.toEqual([])

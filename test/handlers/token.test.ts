@@ -1,6 +1,15 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, expectTypeOf, test } from 'vitest'
+import { check } from '../../src/check.js'
 import type { Event } from '../../src/core/model.js'
 import { ALPHANUMERIC } from '../../src/handlers/entropy.js'
+import type {
+  TokenAttachApplicationIntent,
+  TokenChangeFailcounterIntent,
+  TokenIncreaseTokeninfoIntent,
+  TokenSetCountWindowIntent,
+  TokenSetFailcounterIntent,
+  TokenSetMaxFailcountIntent,
+} from '../../src/handlers/token.js'
 import { baseEvent, binding, compile, engine, evaluate, onlyIntent } from './helpers.js'
 
 const base = {
@@ -97,10 +106,13 @@ describe('Token per-token actions (SPEC 4.2)', () => {
       { code: 'invalid-option', path: ['options', 'valid from'] },
     ])
   })
-  test('set countwindow: default 50; not an integer is a configuration error', () => {
+  test('set countwindow: default 50 when absent; not an integer ("" included) is a configuration error', () => {
     expect(onlyIntent(token('set countwindow'))).toMatchObject({ options: { 'count window': 50 }, countWindow: 50 })
     expect(onlyIntent(token('set countwindow', { 'count window': '100' }))).toMatchObject({ countWindow: 100 })
     expect(compile(binding('Token', 'set countwindow', { 'count window': 'many' })).issues).toMatchObject([
+      { code: 'invalid-option', path: ['options', 'count window'] },
+    ])
+    expect(compile(binding('Token', 'set countwindow', { 'count window': '' })).issues).toMatchObject([
       { code: 'invalid-option', path: ['options', 'count window'] },
     ])
   })
@@ -382,5 +394,212 @@ describe('Token scenarios', () => {
     const pin = (r.intents[0] as unknown as { pins: Array<{ pin: string }> }).pins[0]?.pin
     expect(pin).toMatch(/^[A-Za-z0-9]{6}$/)
     expect(r.intents[1]).toMatchObject({ body: `Your PIN is ${pin}` })
+  })
+})
+
+describe('Token options privacyIDEA reads without raising, or with int() as stored (SPEC 4.2, D11)', () => {
+  /** What one binding gives on the base event: intents, the audit entry's verdict, abort. */
+  const outcome = (b: ReturnType<typeof binding>) => {
+    const r = evaluate(b)
+    const a = r.audit[0]
+    return {
+      intents: r.intents.length,
+      success: a?.success,
+      info: a?.info,
+      details: a?.details,
+      error: a?.error?.tag,
+      aborted: r.aborted !== undefined,
+    }
+  }
+  const diagnostics = (b: ReturnType<typeof binding>) =>
+    check([b]).map((d) => ({ code: d.code, severity: d.severity, path: d.path, message: d.message }))
+
+  test('set countwindow "": int("") raises, so the binding fails as a configuration error; absent is 50', () => {
+    const b = binding('Token', 'set countwindow', { 'count window': '' })
+    expect(diagnostics(b)).toEqual([
+      {
+        code: 'invalid-option',
+        severity: 'error',
+        path: [0, 'options', 'count window'],
+        message: 'set countwindow: count window: "" is not an integer',
+      },
+    ])
+    expect(outcome(b)).toEqual({
+      intents: 0,
+      success: false,
+      info: 'b1 (ConfigurationError)',
+      details: undefined,
+      error: 'ConfigurationError',
+      aborted: false,
+    })
+    expect(outcome({ ...b, abortOnError: true })).toMatchObject({ intents: 0, success: false, aborted: true })
+    expect(onlyIntent<TokenSetCountWindowIntent>(token('set countwindow', {}))).toMatchObject({
+      options: { 'count window': 50 },
+      countWindow: 50,
+    })
+  })
+
+  test('increase tokeninfo increment "": not an integer, like "x": null, a warning, fires, details say why', () => {
+    for (const increment of ['', 'x']) {
+      const b = binding('Token', 'increase tokeninfo', { key: 'logins', increment })
+      expect(onlyIntent<TokenIncreaseTokeninfoIntent>(evaluate(b))).toEqual({
+        ...base,
+        _tag: 'Token.increase tokeninfo',
+        action: 'increase tokeninfo',
+        options: { key: 'logins', increment: null },
+        key: 'logins',
+        increment: null,
+      })
+      expect(outcome(b)).toEqual({
+        intents: 1,
+        success: true,
+        info: 'b1',
+        details: 'not an integer: nothing is changed',
+        error: undefined,
+        aborted: false,
+      })
+      expect(diagnostics(b)).toEqual([
+        {
+          code: 'invalid-integer',
+          severity: 'warning',
+          path: [0, 'options', 'increment'],
+          message: `increment: ${JSON.stringify(increment)} is not an integer; the action will change nothing`,
+        },
+      ])
+    }
+    // Absent: the default 1, no note.
+    expect(outcome(binding('Token', 'increase tokeninfo', { key: 'logins' }))).toMatchObject({
+      success: true,
+      details: undefined,
+    })
+  })
+
+  test.each([
+    ['set failcounter', 'fail counter', 'failCounter'],
+    ['set max failcount', 'max failcount', 'maxFailcount'],
+    ['change failcounter', 'change fail counter', 'change'],
+  ] as const)(
+    '%s: "" and absent are bad integers like "x": null, a warning, fires, the host changes nothing',
+    (action, option, field) => {
+      const fields = { ...base, _tag: `Token.${action}`, action }
+      for (const value of ['', 'x']) {
+        const b = binding('Token', action, { [option]: value })
+        expect(onlyIntent(evaluate(b))).toEqual({ ...fields, options: { [option]: null }, [field]: null })
+        expect(outcome(b)).toEqual({
+          intents: 1,
+          success: true,
+          info: 'b1',
+          details: 'not an integer: nothing is changed',
+          error: undefined,
+          aborted: false,
+        })
+        expect(diagnostics(b)).toEqual([
+          {
+            code: 'invalid-integer',
+            severity: 'warning',
+            path: [0, 'options', option],
+            message: `${option}: ${JSON.stringify(value)} is not an integer; the action will change nothing`,
+          },
+        ])
+      }
+      const absent = binding('Token', action, {})
+      expect(onlyIntent(evaluate(absent))).toEqual({ ...fields, options: {}, [field]: null })
+      expect(outcome(absent)).toEqual({
+        intents: 1,
+        success: true,
+        info: 'b1',
+        details: 'not an integer: nothing is changed',
+        error: undefined,
+        aborted: false,
+      })
+      expect(diagnostics(absent)).toEqual([
+        {
+          code: 'missing-option',
+          severity: 'warning',
+          path: [0, 'options', option],
+          message: `${action}: option "${option}" is required; the action will change nothing`,
+        },
+      ])
+      // A usable integer: no note, no warning.
+      const good = binding('Token', action, { [option]: '4' })
+      expect(onlyIntent(evaluate(good))).toMatchObject({ [field]: 4 })
+      expect(outcome(good).details).toBeUndefined()
+      expect(diagnostics(good)).toEqual([])
+    },
+  )
+
+  test('attach application outside ssh/offline/luks, or absent: a warning; fires with application null, nothing attached', () => {
+    const attach = { ...base, _tag: 'Token.attach application', action: 'attach application' }
+    for (const application of ['SSH', 'foo']) {
+      const b = binding('Token', 'attach application', { application, 'machine ID': 'web01', user: 'root' })
+      expect(onlyIntent<TokenAttachApplicationIntent>(evaluate(b))).toEqual({
+        ...attach,
+        options: { application, 'machine ID': 'web01', user: 'root' },
+        application: null,
+        machineId: 'web01',
+        applicationOptions: { user: 'root' },
+      })
+      expect(outcome(b)).toEqual({
+        intents: 1,
+        success: true,
+        info: 'b1',
+        details: 'not an application (ssh, offline, luks): nothing is attached',
+        error: undefined,
+        aborted: false,
+      })
+      expect(diagnostics(b)).toEqual([
+        {
+          code: 'invalid-option',
+          severity: 'warning',
+          path: [0, 'options', 'application'],
+          message: `application: "${application}" is not one of "ssh", "offline", "luks"; the action will change nothing`,
+        },
+      ])
+    }
+    for (const options of [{}, { application: '' }]) {
+      const b = binding('Token', 'attach application', options)
+      expect(onlyIntent<TokenAttachApplicationIntent>(evaluate(b))).toEqual({
+        ...attach,
+        options: {},
+        application: null,
+        applicationOptions: {},
+      })
+      expect(outcome(b)).toEqual({
+        intents: 1,
+        success: true,
+        info: 'b1',
+        details: 'not an application (ssh, offline, luks): nothing is attached',
+        error: undefined,
+        aborted: false,
+      })
+      expect(diagnostics(b)).toEqual([
+        {
+          code: 'missing-option',
+          severity: 'warning',
+          path: [0, 'options', 'application'],
+          message: 'attach application: option "application" is required; the action will change nothing',
+        },
+      ])
+    }
+    const ssh = binding('Token', 'attach application', { application: 'ssh' })
+    expect(outcome(ssh)).toMatchObject({ success: true, details: undefined })
+    expect(diagnostics(ssh)).toEqual([])
+  })
+
+  test('the typed options and fields say which values can be null or absent', () => {
+    // Absent options are allowed ({} is a valid options object); present ones may be null.
+    expectTypeOf<Record<string, never>>().toExtend<TokenSetFailcounterIntent['options']>()
+    expectTypeOf<Record<string, never>>().toExtend<TokenSetMaxFailcountIntent['options']>()
+    expectTypeOf<Record<string, never>>().toExtend<TokenChangeFailcounterIntent['options']>()
+    expectTypeOf<TokenSetFailcounterIntent['options']['fail counter']>().toEqualTypeOf<number | null | undefined>()
+    expectTypeOf<TokenSetMaxFailcountIntent['options']['max failcount']>().toEqualTypeOf<number | null | undefined>()
+    expectTypeOf<TokenChangeFailcounterIntent['options']['change fail counter']>().toEqualTypeOf<
+      number | null | undefined
+    >()
+    expectTypeOf<TokenSetFailcounterIntent['failCounter']>().toEqualTypeOf<number | null>()
+    expectTypeOf<TokenIncreaseTokeninfoIntent['options']['increment']>().toEqualTypeOf<number | null>()
+    expectTypeOf<TokenSetCountWindowIntent['options']['count window']>().toEqualTypeOf<number>()
+    expectTypeOf<TokenAttachApplicationIntent['options']['application']>().toEqualTypeOf<string | undefined>()
+    expectTypeOf<TokenAttachApplicationIntent['application']>().toEqualTypeOf<'ssh' | 'offline' | 'luks' | null>()
   })
 })

@@ -1,7 +1,8 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, expectTypeOf, test } from 'vitest'
+import { check } from '../../src/check.js'
 import type { Event } from '../../src/core/model.js'
 import { ALPHANUMERIC } from '../../src/handlers/entropy.js'
-import { DEFAULT_BODY } from '../../src/handlers/user-notification.js'
+import { DEFAULT_BODY, type SendmailIntent } from '../../src/handlers/user-notification.js'
 import { renderTemplate } from '../../src/templates/render.js'
 import { baseEvent, binding, compile, engine, evaluate, issueSummary, onlyIntent } from './helpers.js'
 
@@ -161,10 +162,35 @@ describe('UserNotification sendmail (SPEC 4.1)', () => {
       resolvedRecipient: { givenname: '', surname: '', email: ['a@x', ' b@y'] },
     })
   })
-  test('To admin realm requires "To admin realm"; empty "To email" warns', () => {
+  test('To admin realm without "To admin realm" (absent or ""): a warning; no recipient, declined like the others', () => {
+    for (const realm of [{}, { 'To admin realm': '' }]) {
+      const b = binding('UserNotification', 'sendmail', { emailconfig: 'm', To: 'admin realm', ...realm })
+      expect(check([b]).map((d) => [d.code, d.severity, d.path, d.message])).toEqual([
+        [
+          'missing-option',
+          'warning',
+          [0, 'options', 'To admin realm'],
+          'sendmail: option "To admin realm" is required when To is "admin realm"; the action will decline',
+        ],
+      ])
+      const r = evaluate(b)
+      expect(r.intents).toEqual([])
+      expect(r.aborted).toBeUndefined()
+      // The host is told what privacyIDEA reports as run details: in info and in details, success false.
+      expect(r.audit[0]).toMatchObject({
+        success: false,
+        info: "b1 (No recipient 'admin realm' found, no notification was sent.)",
+        details: "No recipient 'admin realm' found, no notification was sent.",
+      })
+      expect(r.audit[0]).not.toHaveProperty('error')
+    }
+    // Another To does not need it.
     expect(
-      issueSummary(compile(binding('UserNotification', 'sendmail', { emailconfig: 'm', To: 'admin realm' })).issues),
-    ).toEqual([{ code: 'missing-option', path: ['options', 'To admin realm'] }])
+      issueSummary(compile(binding('UserNotification', 'sendmail', { emailconfig: 'm' })).action?.warnings ?? []),
+    ).toEqual([])
+    expectTypeOf<SendmailIntent['options']['To admin realm']>().toEqualTypeOf<string | undefined>()
+  })
+  test('empty "To email" warns', () => {
     expect(
       compile(binding('UserNotification', 'sendmail', { emailconfig: 'm', To: 'email' })).action?.warnings.map(
         (w) => w.code,

@@ -1,4 +1,6 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, expectTypeOf, test } from 'vitest'
+import { check } from '../../src/check.js'
+import type { WebhookIntent } from '../../src/handlers/webhook.js'
 import { baseEvent, binding, compile, engine, evaluate, onlyIntent, webhookBinding } from './helpers.js'
 
 const hook = webhookBinding
@@ -72,12 +74,44 @@ describe('WebHook (SPEC 4.9)', () => {
     expect(onlyIntent(r)).toMatchObject({ data, replaced: false })
     expect(r.audit[0]).toMatchObject({ info: 'b1', details: 'data sent unchanged: tags not replaced' })
   })
-  test('URL, content_type and data are required', () => {
-    expect(compile(binding('WebHook', 'post_webhook')).issues.map((i) => i.path)).toEqual([
-      ['options', 'URL'],
-      ['options', 'content_type'],
-      ['options', 'data'],
+  test('an empty or absent content type declines like any unknown one, with a warning', () => {
+    for (const b of [
+      hook({ content_type: '' }),
+      binding('WebHook', 'post_webhook', { URL: 'https://h', data: '{}' }),
+    ]) {
+      expect(check([b]).map((d) => [d.code, d.severity, d.path, d.message])).toEqual([
+        [
+          'missing-option',
+          'warning',
+          [0, 'options', 'content_type'],
+          'post_webhook: option "content_type" is required; the action will decline',
+        ],
+      ])
+      const r = evaluate(b)
+      expect(r.intents).toEqual([])
+      expect(r.aborted).toBeUndefined()
+      expect(r.audit[0]).toMatchObject({ success: false, info: 'b1', details: 'no content type' })
+      expect(r.audit[0]).not.toHaveProperty('error')
+    }
+    expectTypeOf<WebhookIntent['options']['content_type']>().toEqualTypeOf<string | undefined>()
+  })
+  test('URL and data are required: configuration errors', () => {
+    expect(compile(binding('WebHook', 'post_webhook')).issues.map((i) => [i.code, i.path])).toEqual([
+      ['missing-option', ['options', 'URL']],
+      ['missing-option', ['options', 'data']],
     ])
+  })
+  test.each([
+    ['s={serial!r}', 'application/x-www-form-urlencoded'],
+    ['{"s": "{serial:>10}"}', 'application/json'],
+  ])('a conversion or format spec (%j) is not substituted: the data is sent unchanged, with a warning', (data, ct) => {
+    const b = hook({ replace: 'True', content_type: ct, data })
+    expect(check([b]).map((d) => [d.code, d.severity, d.path])).toEqual([
+      ['webhook-data-unchanged', 'warning', [0, 'options', 'data']],
+    ])
+    const r = evaluate(b)
+    expect(onlyIntent(r)).toMatchObject({ data, replaced: false })
+    expect(r.audit[0]).toMatchObject({ success: true, info: 'b1', details: 'data sent unchanged: tags not replaced' })
   })
   test('scenario: on token_init post the new serial and owner to the asset database', () => {
     const b = binding(
