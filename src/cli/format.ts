@@ -35,8 +35,8 @@ export const formatEvaluation = (label: string, event: Event, ev: Evaluation): s
   for (const a of ev.audit)
     lines.push(
       `  audit  ${a.action} success=${String(a.success)} info=${JSON.stringify(a.info)}${
-        a.error !== undefined ? ` error=${a.error.tag}: ${a.error.message}` : ''
-      }`,
+        a.details !== undefined ? ` details=${JSON.stringify(a.details)}` : ''
+      }${a.error !== undefined ? ` error=${a.error.tag}: ${a.error.message}` : ''}`,
     )
   if (ev.aborted !== undefined)
     lines.push(

@@ -98,7 +98,7 @@ export const intCondition =
     const test = (ctx: EvalContext): Outcome => {
       if (skip(ctx) !== undefined) return true
       const a = actual(ctx)
-      return typeof a === 'number' || typeof a === 'bigint' ? compareInts(a, comparison) : a
+      return isEvalFailure(a) ? a : compareInts(a, comparison)
     }
     return right(
       defineCondition({

@@ -6,7 +6,7 @@
  */
 import type { EvalContext } from '../core/context.js'
 import { left, right } from '../core/either.js'
-import type { EvalFailure } from '../core/errors.js'
+import { type EvalFailure, isEvalFailure } from '../core/errors.js'
 import { configError, dataFailure, defineCondition, textAt } from './define.js'
 import { cachedDate, eventNow } from './grammar/clock.js'
 import { inDatetimeRange, offsetMinutesOf, wellInsideDatetimeRange } from './grammar/date.js'
@@ -95,15 +95,9 @@ const countOf = (ctx: EvalContext, key: string, name: string): Int | EvalFailure
   return n
 }
 
-/** `a − b` exactly: a `number` while the result is a safe integer, else a `bigint`. */
-const difference = (a: Int, b: Int): Int => {
-  if (typeof a === 'number' && typeof b === 'number') {
-    const d = a - b
-    if (Number.isSafeInteger(d)) return d
-  }
-  const d = BigInt(a) - BigInt(b)
-  return d >= BigInt(Number.MIN_SAFE_INTEGER) && d <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(d) : d
-}
+/** `a − b` exactly: a `number` while it is a safe integer, else a `bigint` (`compareInt` compares both). */
+const difference = (a: Int, b: Int): Int =>
+  typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a - b) ? a - b : BigInt(a) - BigInt(b)
 
 /**
  * `count_auth`: tokeninfo `count_auth` (default 0).
@@ -143,9 +137,9 @@ export const countAuthFail: ConditionCompiler = intCondition('CountAuthFail', {
   skip: noTokenSkip,
   actual: (ctx) => {
     const all = countOf(ctx, 'count_auth', 'count_auth_fail')
-    if (typeof all === 'object') return all
+    if (isEvalFailure(all)) return all
     const ok = countOf(ctx, 'count_auth_success', 'count_auth_fail')
-    return typeof ok === 'object' ? ok : difference(all, ok)
+    return isEvalFailure(ok) ? ok : difference(all, ok)
   },
 })
 

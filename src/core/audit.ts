@@ -82,10 +82,6 @@ export const auditInfo = (name: string, details?: string): string => {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
-/** The details that privacyIDEA itself reports as run details, hence part of `info`. */
-const runDetailsOf = (outcome: { readonly details?: string; readonly runDetails?: boolean }): string | undefined =>
-  outcome.runDetails === true ? outcome.details : undefined
-
 /**
  * The audit entry of one triggered or failed binding for the current event view.
  *
@@ -105,19 +101,15 @@ export const auditEntry = (
   binding: Binding,
   actionDetail: string,
   outcome:
-    | { readonly success: boolean; readonly details?: string; readonly runDetails?: boolean }
+    | { readonly success: boolean; readonly details?: string; readonly runDetails?: string }
     | { readonly success: false; readonly error: { readonly tag: string; readonly message: string } },
 ): AuditEntry => {
   const failure = 'error' in outcome ? outcome.error : undefined
+  const ran = 'error' in outcome ? undefined : outcome
   const entry: Mutable<AuditEntry> = {
     action: auditMarker(event.position, event.name, binding.handlerModule, binding.action),
     actionDetail,
-    info: auditInfo(
-      binding.name,
-      failure !== undefined
-        ? failure.tag
-        : runDetailsOf(outcome as { readonly details?: string; runDetails?: boolean }),
-    ),
+    info: auditInfo(binding.name, failure?.tag ?? ran?.runDetails),
     event: event.name,
     position: event.position,
     bindingId: binding.id,
@@ -126,10 +118,7 @@ export const auditEntry = (
     success: outcome.success,
   }
   if (failure !== undefined) entry.error = failure
-  else {
-    const details = (outcome as { readonly details?: string }).details
-    if (details !== undefined && details !== '') entry.details = details
-  }
+  if (ran?.details !== undefined && ran.details !== '') entry.details = ran.details
   const serial = event.serial ?? event.token?.serial
   if (serial !== undefined && serial !== '') entry.serial = serial
   const user = event.user

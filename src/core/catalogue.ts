@@ -102,7 +102,7 @@ export interface ConditionCatalogue {
  *   response that later bindings see (manglers).
  * - `Declined`: the action cannot do anything for this event (privacyIDEA's `do` returning false, e.g. "no token
  *   serials found"): no intent, an audit entry with `success: false` and the reason in `details`, no abort.
- *   `runDetails: true` when privacyIDEA itself reports the reason as run details: it then also goes to `info`.
+ *   `runDetails`: what privacyIDEA itself reports as run details, if anything; it goes to `info` as `name (…)`.
  * - `EvalFailure`: the binding fails (privacyIDEA's exception): no intent, failure audit, abort when configured.
  *
  * @example
@@ -117,7 +117,7 @@ export type ActionResult =
       readonly request?: Request
       readonly response?: unknown
     }
-  | { readonly _tag: 'Declined'; readonly details: string; readonly runDetails?: boolean }
+  | { readonly _tag: 'Declined'; readonly details: string; readonly runDetails?: string }
   | EvalFailure
 
 /**

@@ -31,7 +31,7 @@ export type Step =
       readonly request?: Request
       readonly response?: unknown
     }
-  | { readonly _tag: 'Declined'; readonly details: string; readonly runDetails?: boolean }
+  | { readonly _tag: 'Declined'; readonly details: string; readonly runDetails?: string }
   | { readonly _tag: 'Failed'; readonly errorTag: string; readonly message: string }
 
 const SILENT: Step = { _tag: 'Silent' }
@@ -200,11 +200,14 @@ export const evaluateRuleSet = (event: Event, rules: RuleSet, observe?: FoldObse
         ctx = advance(ctx, step.request, step.response)
         break
       case 'Declined':
-        entry = auditEntry(ctx.event, cb.binding, cb.actionDetail, {
-          success: false,
-          details: step.details,
-          runDetails: step.runDetails === true,
-        })
+        entry = auditEntry(
+          ctx.event,
+          cb.binding,
+          cb.actionDetail,
+          step.runDetails !== undefined
+            ? { success: false, details: step.details, runDetails: step.runDetails }
+            : { success: false, details: step.details },
+        )
         audit.push(entry)
         break
       case 'Failed':

@@ -224,7 +224,7 @@ export const fired = (
  * @since 0.1.0
  */
 export const declined = (details: string, how: { readonly runDetails?: boolean } = {}): ActionResult =>
-  how.runDetails === true ? { _tag: 'Declined', details, runDetails: true } : { _tag: 'Declined', details }
+  how.runDetails === true ? { _tag: 'Declined', details, runDetails: details } : { _tag: 'Declined', details }
 
 /**
  * privacyIDEA's exception: the binding fails; `errorTag` plays the exception class name.

@@ -328,7 +328,8 @@ export const validateOptions = (
     }
     const typed = typedValue(spec, text, path)
     if (typed.issue !== undefined) issues.push({ ...typed.issue, message: `${action.name}: ${typed.issue.message}` })
-    if (typed.warning !== undefined) warnings.push(typed.warning)
+    if (typed.warning !== undefined)
+      warnings.push({ ...typed.warning, message: `${action.name}: ${typed.warning.message}` })
     // A plain assignment would call the `__proto__` setter; option names come from our own tables, but be exact.
     Object.defineProperty(options, spec.name, {
       value: typed.value,

@@ -554,7 +554,7 @@ export type TokenIntent =
  * Why a per-token action declines when the event names no token (privacyIDEA logs it; the audit `details` here).
  *
  * @example
- * const skipped = evaluation.audit.filter((a) => !a.success && a.info.endsWith(`(${NO_SERIALS})`))
+ * const skipped = evaluation.audit.filter((a) => !a.success && a.details === NO_SERIALS)
  * @since 0.1.0
  */
 export const NO_SERIALS = 'no token serials found'

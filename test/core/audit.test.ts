@@ -102,11 +102,17 @@ describe('auditEntry', () => {
   })
 
   it('puts details privacyIDEA reports as run details into info too', () => {
-    expect(auditEntry(event(), b, '{}', { success: false, details: 'no recipient', runDetails: true })).toMatchObject({
+    expect(
+      auditEntry(event(), b, '{}', { success: false, details: 'no recipient', runDetails: 'no recipient' }),
+    ).toMatchObject({
       info: 'mail (no recipient)',
       details: 'no recipient',
     })
-    expect(auditEntry(event(), b, '{}', { success: false, details: 'x', runDetails: false }).info).toBe('mail')
+    expect(auditEntry(event(), b, '{}', { success: false, details: 'x', runDetails: 'y' })).toMatchObject({
+      info: 'mail (y)',
+      details: 'x',
+    })
+    expect(auditEntry(event(), b, '{}', { success: false, details: 'x' }).info).toBe('mail')
   })
 
   it('describes a failed binding with its error tag in info and the error', () => {

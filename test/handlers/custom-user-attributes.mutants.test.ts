@@ -38,7 +38,8 @@ describe('CustomUserAttributes option defaults', () => {
     expect(other.action?.warnings).toEqual([
       {
         code: 'invalid-option',
-        message: 'user: "admin" is not one of "tokenowner", "logged_in_user"; the action will decline',
+        message:
+          'delete_custom_user_attributes: user: "admin" is not one of "tokenowner", "logged_in_user"; the action will decline',
         path: ['options', 'user'],
       },
     ])

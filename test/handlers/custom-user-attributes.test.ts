@@ -74,7 +74,7 @@ describe('CustomUserAttributes (SPEC 4.10)', () => {
           'invalid-option',
           'warning',
           [0, 'options', 'user'],
-          `user: "${user}" is not one of "tokenowner", "logged_in_user"; the action will decline`,
+          `${action}: user: "${user}" is not one of "tokenowner", "logged_in_user"; the action will decline`,
         ],
       ])
       // The event has both a token owner and a logged-in user: neither is chosen.

@@ -49,7 +49,7 @@ describe('integers', () => {
       warnings: [
         {
           code: 'invalid-integer',
-          message: 'n: "abc" is not an integer between 0 and 9; the action will change nothing',
+          message: 'act: n: "abc" is not an integer between 0 and 9; the action will change nothing',
           path: ['options', 'n'],
         },
       ],
@@ -70,7 +70,7 @@ describe('closed value sets', () => {
       warnings: [
         {
           code: 'invalid-option',
-          message: 'ct: "xml" is not one of "json", "form"; the action will decline',
+          message: 'act: ct: "xml" is not one of "json", "form"; the action will decline',
           path: ['options', 'ct'],
         },
       ],

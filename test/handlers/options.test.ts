@@ -166,7 +166,7 @@ describe('lenient options (invalid: nothing | decline): what privacyIDEA does no
         warnings: [
           {
             code: 'invalid-integer',
-            message: 'count: "" is not an integer; the action will change nothing',
+            message: 'act: count: "" is not an integer; the action will change nothing',
             path: ['options', 'count'],
           },
           {
@@ -176,7 +176,7 @@ describe('lenient options (invalid: nothing | decline): what privacyIDEA does no
           },
           {
             code: 'invalid-integer',
-            message: 'step: "" is not an integer; the action will change nothing',
+            message: 'act: step: "" is not an integer; the action will change nothing',
             path: ['options', 'step'],
           },
         ],
@@ -191,7 +191,7 @@ describe('lenient options (invalid: nothing | decline): what privacyIDEA does no
         warnings: [
           {
             code: 'invalid-option',
-            message: 'kind: "A" is not one of "a", "b"; the action will change nothing',
+            message: 'act: kind: "A" is not one of "a", "b"; the action will change nothing',
             path: ['options', 'kind'],
           },
         ],

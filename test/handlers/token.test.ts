@@ -463,7 +463,7 @@ describe('Token options privacyIDEA reads without raising, or with int() as stor
           code: 'invalid-integer',
           severity: 'warning',
           path: [0, 'options', 'increment'],
-          message: `increment: ${JSON.stringify(increment)} is not an integer; the action will change nothing`,
+          message: `increase tokeninfo: increment: ${JSON.stringify(increment)} is not an integer; the action will change nothing`,
         },
       ])
     }
@@ -498,7 +498,7 @@ describe('Token options privacyIDEA reads without raising, or with int() as stor
             code: 'invalid-integer',
             severity: 'warning',
             path: [0, 'options', option],
-            message: `${option}: ${JSON.stringify(value)} is not an integer; the action will change nothing`,
+            message: `${action}: ${option}: ${JSON.stringify(value)} is not an integer; the action will change nothing`,
           },
         ])
       }
@@ -552,7 +552,7 @@ describe('Token options privacyIDEA reads without raising, or with int() as stor
           code: 'invalid-option',
           severity: 'warning',
           path: [0, 'options', 'application'],
-          message: `application: "${application}" is not one of "ssh", "offline", "luks"; the action will change nothing`,
+          message: `attach application: application: "${application}" is not one of "ssh", "offline", "luks"; the action will change nothing`,
         },
       ])
     }

@@ -69,8 +69,11 @@ const parseStrict = (text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined => {
   if (!text.includes(':') || text.includes('%')) return undefined
   const lastColon = text.lastIndexOf(':')
   const tail = text.slice(lastColon + 1)
-  if (tail.includes('.') && !ipaddr.IPv4.isValidFourPartDecimal(tail)) return undefined
-  const v6 = lastColon === 1 && text.startsWith('::') && tail !== '' ? `0${text}` : text
+  let v6 = text
+  if (tail.includes('.')) {
+    if (!ipaddr.IPv4.isValidFourPartDecimal(tail)) return undefined
+    if (lastColon === 1 && text.startsWith('::')) v6 = `0${text}`
+  }
   return ipaddr.IPv6.isValid(v6) ? ipaddr.IPv6.parse(v6) : undefined
 }
 

@@ -121,6 +121,14 @@ export const comparatorCandidates = (mode: ParseMode): ReadonlyArray<string> => 
  * @since 0.1.0
  */
 export const PY_SPACE = '\\t-\\r\\x1C-\\x20\\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000'
+/**
+ * A run of Python whitespace, possibly empty (Python's `\s*` of `re` on text), as regex source.
+ *
+ * @example
+ * new RegExp(`^${PY_BLANKS}7d$`, 'u').test('\x1c7d') // true
+ * @since 0.1.0
+ */
+export const PY_BLANKS = `[${PY_SPACE}]*`
 const STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g')
 
 /**

@@ -7,8 +7,8 @@
  */
 import { millisecondsInDay, millisecondsInHour, millisecondsInMinute, millisecondsInSecond } from 'date-fns/constants'
 import { type Either, left, right } from '../../core/either.js'
-import { PY_SPACE, pyStrip } from './comparator.js'
-import { parseInteger } from './integer.js'
+import { PY_BLANKS, pyStrip } from './comparator.js'
+import { digitsValue } from './integer.js'
 
 /**
  * Milliseconds per duration unit.
@@ -37,7 +37,7 @@ export const MAX_DURATION_MS = 8.64e15
 
 // Python's `re` on text: `\s` is Python's whitespace and `\d` any decimal digit (Unicode category Nd), which `int()`
 // reads as well (`٧d` is seven days).
-const S = `[${PY_SPACE}]*`
+const S = PY_BLANKS
 // The blanks after a sign belong to the sign (`(?:[+-]S)?`): two blank runs side by side would backtrack
 // quadratically on a long run of blanks.
 const DURATION = new RegExp(`^${S}(?:([+-])${S})?(\\p{Nd}+)${S}([smhdy])${S}$`, 'u')
@@ -59,7 +59,7 @@ export const parseDuration = (text: string): Either<string, number> => {
   const m = DURATION.exec(text)
   if (m !== null) {
     const unit = m[3] as keyof typeof DURATION_UNITS
-    const magnitude = Number(parseInteger(m[2] ?? '') ?? Number.NaN) * DURATION_UNITS[unit]
+    const magnitude = digitsValue(m[2] ?? '') * DURATION_UNITS[unit]
     if (!(magnitude <= MAX_DURATION_MS)) return left(`${JSON.stringify(text)} is too large`)
     return right(m[1] === '-' && magnitude !== 0 ? -magnitude : magnitude)
   }

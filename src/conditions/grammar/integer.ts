@@ -112,6 +112,17 @@ export const parseInteger = (text: string): Int | undefined => {
 }
 
 /**
+ * The value of a run of decimal digits of any script, as a regex `\p{Nd}+` matched it (Python's `\d+` then
+ * `int()`): a number, rounded beyond 2^53.
+ *
+ * @example
+ * digitsValue('42') // 42
+ * digitsValue('\u0667') // 7 (Arabic-Indic seven)
+ * @since 0.1.0
+ */
+export const digitsValue = (digits: string): number => Number(parseInteger(digits) ?? Number.NaN)
+
+/**
  * Three-way comparison of two exact integers (numbers and bigints mix exactly).
  *
  * @example

@@ -13,10 +13,10 @@
  */
 import { type Either, left, right } from '../../core/either.js'
 import { type EvalFailure, evalFailure } from '../../core/errors.js'
-import { PY_SPACE } from './comparator.js'
+import { PY_BLANKS } from './comparator.js'
 import { type DatePattern, formatInOffset, inDatetimeRange } from './date.js'
 import { DURATION_UNITS } from './duration.js'
-import { parseInteger } from './integer.js'
+import { digitsValue } from './integer.js'
 
 /**
  * A piece of a compiled template.
@@ -65,7 +65,7 @@ export type BraceMode = 'format' | 'literal'
 
 const PLACEHOLDER = /^\{(now|current_time)\}/
 // Digits as Python's `re` reads `\d` on text (any Unicode Nd); blanks as Python's whitespace (D6).
-const S = `[${PY_SPACE}]*`
+const S = PY_BLANKS
 const OFFSET = new RegExp(`^${S}([+-])${S}(\\p{Nd}+)${S}([smhd])`, 'u')
 const NEAR_OFFSET = new RegExp(`^${S}[+-]${S}\\p{Nd}+${S}([A-Za-z])`, 'u')
 
@@ -103,7 +103,7 @@ export const matchNowPlaceholder = (text: string, index: number): NowMatch | und
   const rest = text.slice(after)
   const o = OFFSET.exec(rest)
   if (o !== null) {
-    const magnitude = Number(parseInteger(o[2] ?? '') ?? Number.NaN) * DURATION_UNITS[o[3] as 's' | 'm' | 'h' | 'd']
+    const magnitude = digitsValue(o[2] ?? '') * DURATION_UNITS[o[3] as 's' | 'm' | 'h' | 'd']
     return { placeholder, offsetMs: o[1] === '-' ? -magnitude : magnitude, end: after + o[0].length }
   }
   const near = NEAR_OFFSET.exec(rest)

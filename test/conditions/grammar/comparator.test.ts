@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { comparatorCandidates, parseComparison, pyStrip } from '../../../src/conditions/grammar/comparator.js'
+import {
+  comparatorCandidates,
+  PY_BLANKS,
+  PY_SPACE,
+  parseComparison,
+  pyStrip,
+} from '../../../src/conditions/grammar/comparator.js'
 import { blanks, GENERIC_SPELLINGS, genericSpelling, plainWord } from '../../arbitraries/condition-values.js'
 
 describe('parseComparison (SPEC 3.1 condition-string parser)', () => {
@@ -79,5 +85,21 @@ describe('parseComparison (SPEC 3.1 condition-string parser)', () => {
   it('pyStrip removes the blanks Python strips', () => {
     expect(pyStrip('\u001c a \u0085')).toBe('a')
     expect(pyStrip('\ufeffa')).toBe('\ufeffa')
+  })
+})
+
+describe('PY_SPACE and PY_BLANKS', () => {
+  it('are exactly the characters Python counts as whitespace (str.isspace), as a class and as a run', () => {
+    const python = [
+      ...'\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680',
+      ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)),
+      ...'\u2028\u2029\u202f\u205f\u3000',
+    ]
+    const space = new RegExp(`^[${PY_SPACE}]$`, 'u')
+    const all = Array.from({ length: 0x3001 }, (_, i) => String.fromCharCode(i)).filter((c) => space.test(c))
+    expect(all).toEqual(python)
+    expect(space.test('\ufeff')).toBe(false)
+    expect(new RegExp(`^${PY_BLANKS}$`, 'u').test(python.join(''))).toBe(true)
+    expect(new RegExp(`^${PY_BLANKS}$`, 'u').test('')).toBe(true)
   })
 })

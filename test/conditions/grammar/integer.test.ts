@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compareInts, compileIntComparison, parseInteger } from '../../../src/conditions/grammar/integer.js'
+import {
+  compareInts,
+  compileIntComparison,
+  digitsValue,
+  parseInteger,
+} from '../../../src/conditions/grammar/integer.js'
 import { blanks, INTEGER_SPELLINGS, integerSpelling } from '../../arbitraries/condition-values.js'
 
 describe('integer comparison (SPEC 3.1 compare_ints)', () => {
@@ -102,5 +107,15 @@ describe("Python's int() reads every script's decimal digits", () => {
       expect(parseInteger(String.fromCodePoint(cp)), `U+${cp.toString(16)}`).toBe(run % 10)
       run++
     }
+  })
+})
+
+describe('digitsValue', () => {
+  it('reads a run of decimal digits of any script, as int() does', () => {
+    expect(digitsValue('42')).toBe(42)
+    expect(digitsValue('007')).toBe(7)
+    expect(digitsValue('\u0667')).toBe(7)
+    expect(digitsValue('\u0967\u0966')).toBe(10)
+    expect(digitsValue('99999999999999999999')).toBe(1e20)
   })
 })
