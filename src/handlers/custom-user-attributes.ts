@@ -8,11 +8,19 @@
  */
 
 import type { EvalContext } from '../core/context.js'
-import { right } from '../core/either.js'
-import { issue } from '../core/errors.js'
-import type { Binding, Intent } from '../core/model.js'
+import { type Either, right } from '../core/either.js'
+import { type Issue, issue } from '../core/errors.js'
+import type { Binding, Event, Intent } from '../core/model.js'
 import { mergeInto } from './merge-into.js'
-import { declined, defineAction, defineModule, fired, type HandlerModuleDescriptor, intentBase } from './module.js'
+import {
+  type ActionPlan,
+  declined,
+  defineAction,
+  defineModule,
+  fired,
+  type HandlerModuleDescriptor,
+  intentBase,
+} from './module.js'
 import type { OptionsOf } from './options.js'
 import { loggedInTarget, type UserTarget, userTarget } from './targets.js'
 
@@ -98,8 +106,13 @@ export interface DeleteCustomUserAttributeIntent extends Intent {
  */
 export type CustomUserAttributesIntent = SetCustomUserAttributeIntent | DeleteCustomUserAttributeIntent
 
-const targetOf = (ctx: EvalContext, which: string): UserTarget | undefined =>
-  which === 'tokenowner' ? userTarget(ctx.event) : which === 'logged_in_user' ? loggedInTarget(ctx.event) : undefined
+/** Whose attributes, by the `user` option: the facts that user reads and how the event names it. */
+const TARGETS: Readonly<
+  Record<string, { readonly facts: ReadonlyArray<string>; readonly of: (event: Event) => UserTarget | undefined }>
+> = {
+  tokenowner: { facts: ['user'], of: userTarget },
+  logged_in_user: { facts: ['loggedIn'], of: loggedInTarget },
+}
 
 const noUser = (which: string, binding: Binding) =>
   declined(`Unable to determine the user ${JSON.stringify(which)} for ${binding.action}`)
@@ -109,7 +122,25 @@ const emptyKey = (attrkey: string) =>
     ? [issue('empty-option', 'attrkey is empty: the host has no attribute to change', ['options', 'attrkey'])]
     : []
 
-const facts = (which: string) => (which === 'tokenowner' ? ['user'] : which === 'logged_in_user' ? ['loggedIn'] : [])
+/**
+ * The plan of either action: the user type is looked up once, at compile time (an unknown one declines at run time,
+ * as privacyIDEA's undeterminable user does); `build` makes the intent for the user the event names.
+ */
+const onUser = (
+  which: string,
+  attrkey: string,
+  build: (ctx: EvalContext, binding: Binding, user: UserTarget) => Intent,
+): Either<ReadonlyArray<Issue>, ActionPlan> => {
+  const target = Object.hasOwn(TARGETS, which) ? TARGETS[which] : undefined
+  return right({
+    facts: target?.facts ?? [],
+    warnings: emptyKey(attrkey),
+    run: (ctx, binding) => {
+      const user = target?.of(ctx.event)
+      return user === undefined ? noUser(which, binding) : fired(build(ctx, binding, user))
+    },
+  })
+}
 
 /**
  * The CustomUserAttributes module.
@@ -125,43 +156,29 @@ export const customUserAttributesModule: HandlerModuleDescriptor = defineModule(
   abortOnError: false,
   actions: [
     defineAction({ name: 'set_custom_user_attributes', options: SET }, (options) =>
-      right({
-        facts: facts(options.user),
-        warnings: emptyKey(options.attrkey),
-        run: (ctx, binding) => {
-          const user = targetOf(ctx, options.user)
-          if (user === undefined) return noUser(options.user, binding)
-          const intent: SetCustomUserAttributeIntent = mergeInto(
-            intentBase('CustomUserAttributes.set_custom_user_attributes', ctx, binding),
-            {
-              options,
-              user,
-              key: options.attrkey,
-              value: options.attrvalue,
-            },
-          )
-          return fired(intent)
-        },
-      }),
+      onUser(
+        options.user,
+        options.attrkey,
+        (ctx, binding, user): SetCustomUserAttributeIntent =>
+          mergeInto(intentBase('CustomUserAttributes.set_custom_user_attributes', ctx, binding), {
+            options,
+            user,
+            key: options.attrkey,
+            value: options.attrvalue,
+          }),
+      ),
     ),
     defineAction({ name: 'delete_custom_user_attributes', options: DELETE }, (options) =>
-      right({
-        facts: facts(options.user),
-        warnings: emptyKey(options.attrkey),
-        run: (ctx, binding) => {
-          const user = targetOf(ctx, options.user)
-          if (user === undefined) return noUser(options.user, binding)
-          const intent: DeleteCustomUserAttributeIntent = mergeInto(
-            intentBase('CustomUserAttributes.delete_custom_user_attributes', ctx, binding),
-            {
-              options,
-              user,
-              key: options.attrkey,
-            },
-          )
-          return fired(intent)
-        },
-      }),
+      onUser(
+        options.user,
+        options.attrkey,
+        (ctx, binding, user): DeleteCustomUserAttributeIntent =>
+          mergeInto(intentBase('CustomUserAttributes.delete_custom_user_attributes', ctx, binding), {
+            options,
+            user,
+            key: options.attrkey,
+          }),
+      ),
     ),
   ],
 })

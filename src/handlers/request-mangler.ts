@@ -176,7 +176,6 @@ type SetPlan =
   | {
       readonly _tag: 'Match'
       readonly matchParameter: string
-      readonly value: string
       readonly regex: RegExp
       readonly template: GroupTemplate
       readonly groups: number
@@ -215,7 +214,7 @@ const compileSet = (
         ]
       : []
   return right({
-    plan: { _tag: 'Match', matchParameter, value, regex: regex.right, template: template.right, groups },
+    plan: { _tag: 'Match', matchParameter, regex: regex.right, template: template.right, groups },
     warnings,
   })
 }

@@ -131,13 +131,22 @@ export interface TagSpec {
 }
 
 /**
+ * A tag with an entry in the documentation tables: every SPEC 5 tag, the WebHook-only ones and `{random}`.
+ *
+ * @example
+ * const tag: DocumentedTag = 'random'
+ * @since 0.1.0
+ */
+export type DocumentedTag = WebhookTag | 'random'
+
+/**
  * The `Event` paths each tag of SPEC 5 reads (for `requiredFacts`), by tag name.
  *
  * @example
  * TAG_FACTS.serial // ['serial', 'token.serial']
  * @since 0.1.0
  */
-export const TAG_FACTS: Readonly<Record<string, ReadonlyArray<string>>> = {
+export const TAG_FACTS: Readonly<Record<DocumentedTag, ReadonlyArray<string>>> = {
   admin: ['loggedIn.username'],
   realm: ['loggedIn.realm'],
   action: ['request.path'],
@@ -181,7 +190,7 @@ export const TAG_FACTS: Readonly<Record<string, ReadonlyArray<string>>> = {
  * TAG_VALUES.client_ip // 'request.clientIp'
  * @since 0.1.0
  */
-export const TAG_VALUES: Readonly<Record<string, string>> = {
+export const TAG_VALUES: Readonly<Record<DocumentedTag, string>> = {
   admin: 'username of the logged-in identity',
   realm: 'realm of the logged-in identity (WebHook: of the request user)',
   action: 'request path, e.g. /token/init',
@@ -225,11 +234,9 @@ export const TAG_VALUES: Readonly<Record<string, string>> = {
  * TAG_SPECS.find((t) => t.name === 'serial')?.facts // ['serial', 'token.serial']
  * @since 0.1.0
  */
-export const TAG_SPECS: ReadonlyArray<TagSpec> = /* @__PURE__ */ Object.keys(TAG_FACTS).map((name) => ({
-  name,
-  value: TAG_VALUES[name] ?? '',
-  facts: TAG_FACTS[name] ?? [],
-}))
+export const TAG_SPECS: ReadonlyArray<TagSpec> = /* @__PURE__ */ (
+  Object.keys(TAG_FACTS) as ReadonlyArray<DocumentedTag>
+).map((name) => ({ name, value: TAG_VALUES[name], facts: TAG_FACTS[name] }))
 
 const FACTS: ReadonlyMap<string, ReadonlyArray<string>> = new Map(Object.entries(TAG_FACTS))
 
