@@ -160,6 +160,33 @@ describe.each(ALL_ACTIONS)('%s %s', (module, action) => {
       expect(bad.issues).toHaveLength(isLenient(o) ? 0 : 1)
     }
   })
+  test('a lenient option with a value privacyIDEA cannot use: decline ⇒ no intent, success false; nothing ⇒ fires, success true; details say why; never an abort', () => {
+    for (const o of spec.options.filter(isLenient)) {
+      const base: Record<string, string> = {
+        ...fullOptions(spec),
+        ...(o.requiredWhen !== undefined ? { [o.requiredWhen.option]: o.requiredWhen.value } : {}),
+      }
+      const { [o.name]: _dropped, ...absent } = base
+      const unusable: ReadonlyArray<Record<string, string>> = [
+        ...(o.default === undefined ? [absent] : []),
+        ...(o.type === 'int' ? [{ ...base, [o.name]: 'x' }] : []),
+        ...(o.values !== undefined ? [{ ...base, [o.name]: 'not-a-value' }] : []),
+      ]
+      expect([o.name, unusable.length > 0]).toEqual([o.name, true])
+      for (const options of unusable) {
+        const e = evaluate(binding(module, action, options), richEvent)
+        const a = e.audit[0]
+        expect([o.name, options[o.name], e.intents.length, a?.success, typeof a?.details, e.aborted]).toEqual([
+          o.name,
+          options[o.name],
+          o.invalid === 'decline' ? 0 : 1,
+          o.invalid !== 'decline',
+          'string',
+          undefined,
+        ])
+      }
+    }
+  })
   test('runs on a rich event: an intent tagged <module>.<action>, JSON round-trip stable, audited', () => {
     const e = evaluate(binding(module, action, fullOptions(spec)), richEvent)
     expect(e.aborted).toBeUndefined()
