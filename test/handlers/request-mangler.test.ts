@@ -11,6 +11,10 @@ const withParams = (params: Record<string, string>): Event => ({
   request: { ...baseEvent.request, params },
 })
 
+/** `set` of parameter `out` to `value`, formatted with the groups of `pattern` matched against parameter `in`. */
+const setOutFromIn = (value: string, pattern: string) =>
+  binding('RequestMangler', 'set', { parameter: 'out', value, match_parameter: 'in', match_pattern: pattern })
+
 describe('RequestMangler delete (SPEC 4.6)', () => {
   test('removes the parameter from the request later bindings and Evaluation.request see', () => {
     const r = evaluate(binding('RequestMangler', 'delete', { parameter: 'realm' }))
@@ -127,33 +131,18 @@ describe('RequestMangler set (SPEC 4.6)', () => {
     expect(onlyIntent(evaluate(b, withParams({})))).toMatchObject({ changed: false })
   })
   test('{} numbers groups automatically, literal braces stay', () => {
-    const b = binding('RequestMangler', 'set', {
-      parameter: 'out',
-      value: '{{{}}}-{}',
-      match_parameter: 'in',
-      match_pattern: '(a)?(b)',
-    })
+    const b = setOutFromIn('{{{}}}-{}', '(a)?(b)')
     expect(evaluate(b, withParams({ in: 'b' })).request.params.out).toBe('{None}-b')
     expect(evaluate(b, withParams({ in: 'ab' })).request.params.out).toBe('{a}-b')
   })
   test('a group that did not take part in the match renders None, as Python formats the group None', () => {
     // '{0}-{1}'.format(*re.match('^(a)?(b)$', 'b').groups()) == 'None-b'
-    const b = binding('RequestMangler', 'set', {
-      parameter: 'out',
-      value: '{0}-{1}',
-      match_parameter: 'in',
-      match_pattern: '(a)?(b)',
-    })
+    const b = setOutFromIn('{0}-{1}', '(a)?(b)')
     const r = evaluate(b, withParams({ in: 'b' }))
     expect(onlyIntent(r)).toMatchObject({ changed: true, value: 'None-b' })
     expect(r.request.params.out).toBe('None-b')
     // An empty group that took part is the empty string, not None.
-    const empty = binding('RequestMangler', 'set', {
-      parameter: 'out',
-      value: '[{0}]',
-      match_parameter: 'in',
-      match_pattern: '(a*)b',
-    })
+    const empty = setOutFromIn('[{0}]', '(a*)b')
     expect(evaluate(empty, withParams({ in: 'b' })).request.params.out).toBe('[]')
   })
   test('reset_user only for realm, username or user', () => {

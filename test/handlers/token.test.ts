@@ -411,6 +411,15 @@ describe('Token options privacyIDEA reads without raising, or with int() as stor
       aborted: r.aborted !== undefined,
     }
   }
+  /** The outcome of an action that fires, with success, the binding name in info and a note in details. */
+  const firesWithNote = (details: string) => ({
+    intents: 1,
+    success: true,
+    info: 'b1',
+    details,
+    error: undefined,
+    aborted: false,
+  })
   const diagnostics = (b: ReturnType<typeof binding>) =>
     check([b]).map((d) => ({ code: d.code, severity: d.severity, path: d.path, message: d.message }))
 
@@ -450,14 +459,7 @@ describe('Token options privacyIDEA reads without raising, or with int() as stor
         key: 'logins',
         increment: null,
       })
-      expect(outcome(b)).toEqual({
-        intents: 1,
-        success: true,
-        info: 'b1',
-        details: 'not an integer: nothing is changed',
-        error: undefined,
-        aborted: false,
-      })
+      expect(outcome(b)).toEqual(firesWithNote('not an integer: nothing is changed'))
       expect(diagnostics(b)).toEqual([
         {
           code: 'invalid-integer',
@@ -485,14 +487,7 @@ describe('Token options privacyIDEA reads without raising, or with int() as stor
       for (const value of ['', 'x']) {
         const b = binding('Token', action, { [option]: value })
         expect(onlyIntent(evaluate(b))).toEqual({ ...fields, options: { [option]: null }, [field]: null })
-        expect(outcome(b)).toEqual({
-          intents: 1,
-          success: true,
-          info: 'b1',
-          details: 'not an integer: nothing is changed',
-          error: undefined,
-          aborted: false,
-        })
+        expect(outcome(b)).toEqual(firesWithNote('not an integer: nothing is changed'))
         expect(diagnostics(b)).toEqual([
           {
             code: 'invalid-integer',
@@ -504,14 +499,7 @@ describe('Token options privacyIDEA reads without raising, or with int() as stor
       }
       const absent = binding('Token', action, {})
       expect(onlyIntent(evaluate(absent))).toEqual({ ...fields, options: {}, [field]: null })
-      expect(outcome(absent)).toEqual({
-        intents: 1,
-        success: true,
-        info: 'b1',
-        details: 'not an integer: nothing is changed',
-        error: undefined,
-        aborted: false,
-      })
+      expect(outcome(absent)).toEqual(firesWithNote('not an integer: nothing is changed'))
       expect(diagnostics(absent)).toEqual([
         {
           code: 'missing-option',
@@ -539,14 +527,7 @@ describe('Token options privacyIDEA reads without raising, or with int() as stor
         machineId: 'web01',
         applicationOptions: { user: 'root' },
       })
-      expect(outcome(b)).toEqual({
-        intents: 1,
-        success: true,
-        info: 'b1',
-        details: 'not an application (ssh, offline, luks): nothing is attached',
-        error: undefined,
-        aborted: false,
-      })
+      expect(outcome(b)).toEqual(firesWithNote('not an application (ssh, offline, luks): nothing is attached'))
       expect(diagnostics(b)).toEqual([
         {
           code: 'invalid-option',
@@ -564,14 +545,7 @@ describe('Token options privacyIDEA reads without raising, or with int() as stor
         application: null,
         applicationOptions: {},
       })
-      expect(outcome(b)).toEqual({
-        intents: 1,
-        success: true,
-        info: 'b1',
-        details: 'not an application (ssh, offline, luks): nothing is attached',
-        error: undefined,
-        aborted: false,
-      })
+      expect(outcome(b)).toEqual(firesWithNote('not an application (ssh, offline, luks): nothing is attached'))
       expect(diagnostics(b)).toEqual([
         {
           code: 'missing-option',
