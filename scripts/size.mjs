@@ -12,6 +12,10 @@
  *             cannot grow unnoticed. Lower it when the bundle shrinks; raise it only with a reason in the commit.
  * Other figures are printed for information only. A budgeted import that does not bundle fails the run.
  *
+ * Anatomy of the evaluate bundle (printed, and written with the sizes): the same bytes gzipped with every string
+ * literal, template text and regular-expression literal emptied (TypeScript's parser finds them, so code is never
+ * mistaken for text), and ipaddr.js bundled alone: what is code, what is text, what is the IP library.
+ *
  * Cold import: a fresh `node` process per run imports the entry; the time from just before `import()` (or
  * `require`) to just after is the import time, and the process's CPU time (user + system) over the same span the
  * import CPU, which a loaded machine disturbs far less; the median of N runs (default 21, `--runs N`) is printed with the
@@ -24,6 +28,7 @@ import { cpus, loadavg, platform, release } from 'node:os'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import * as esbuild from 'esbuild'
+import ts from 'typescript'
 import { ensureBuild, manifest, median, rel, root } from './lib.mjs'
 
 const args = process.argv.slice(2)
@@ -51,11 +56,52 @@ const bundles = [
   { name: "export * from 'tripline'", code: "export * from 'tripline'" },
 ]
 
+/**
+ * The gzip size of a minified bundle with every string literal, template text and regex literal emptied.
+ *
+ * @param {Uint8Array} bytes
+ * @returns {{ textless: number, texts: number, textChars: number }}
+ */
+const withoutTexts = (bytes) => {
+  const source = new TextDecoder().decode(bytes)
+  const file = ts.createSourceFile('bundle.js', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS)
+  /** @type {Array<[number, number, string]>} */
+  const cuts = []
+  /** @param {import('typescript').Node} node */
+  const visit = (node) => {
+    const k = node.kind
+    if (k === ts.SyntaxKind.StringLiteral) cuts.push([node.getStart(file), node.end, '""'])
+    else if (k === ts.SyntaxKind.RegularExpressionLiteral) cuts.push([node.getStart(file), node.end, '/x/'])
+    else if (k === ts.SyntaxKind.NoSubstitutionTemplateLiteral) cuts.push([node.getStart(file), node.end, '``'])
+    else if (k === ts.SyntaxKind.TemplateHead) cuts.push([node.getStart(file), node.end, '`${'])
+    else if (k === ts.SyntaxKind.TemplateMiddle) cuts.push([node.getStart(file), node.end, '}${'])
+    else if (k === ts.SyntaxKind.TemplateTail) cuts.push([node.getStart(file), node.end, '}`'])
+    ts.forEachChild(node, visit)
+  }
+  visit(file)
+  cuts.sort((a, b) => a[0] - b[0])
+  let code = ''
+  let at = 0
+  let textChars = 0
+  for (const [start, end, stub] of cuts) {
+    code += source.slice(at, start) + stub
+    textChars += end - start - stub.length
+    at = end
+  }
+  code += source.slice(at)
+  const texts = cuts.map(([start, end]) => source.slice(start, end)).join('\n')
+  return {
+    textless: gzipSync(code, { level: 9 }).byteLength,
+    texts: gzipSync(texts, { level: 9 }).byteLength,
+    textChars,
+  }
+}
+
 const kb = (/** @type {number} */ n) => `${(n / 1000).toFixed(2)} KB`
 
 /**
  * @param {string} code
- * @returns {Promise<{ ok: true, min: number, gzip: number, brotli: number, modules: number } | { ok: false, error: string }>}
+ * @returns {Promise<{ ok: true, min: number, gzip: number, brotli: number, modules: number, bytes: Uint8Array } | { ok: false, error: string }>}
  */
 const measure = async (code) => {
   try {
@@ -82,6 +128,7 @@ const measure = async (code) => {
       gzip: gzipSync(bytes, { level: 9 }).byteLength,
       brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength,
       modules: Object.keys(result.metafile.inputs).length,
+      bytes,
     }
   } catch (err) {
     const errors = /** @type {{ errors?: ReadonlyArray<{ text: string }> }} */ (err).errors
@@ -121,6 +168,27 @@ for (const b of bundles) {
     ceiling: b.ceiling ?? null,
   })
 }
+
+console.log('\n== anatomy of the evaluate bundle (gzip -9)')
+const evaluateBundle = await measure(bundles[0]?.code ?? '')
+const ipaddrAlone = await measure("export { default } from 'ipaddr.js'")
+/** @type {Record<string, number> | undefined} */
+let anatomy
+if (evaluateBundle.ok && ipaddrAlone.ok) {
+  const t = withoutTexts(evaluateBundle.bytes)
+  anatomy = {
+    gzipBytes: evaluateBundle.gzip,
+    withoutTextsGzipBytes: t.textless,
+    textsAloneGzipBytes: t.texts,
+    textChars: t.textChars,
+    ipaddrAloneGzipBytes: ipaddrAlone.gzip,
+  }
+  console.log(`i the bundle: ${kb(evaluateBundle.gzip)}`)
+  console.log(
+    `i with every string, template text and regex emptied: ${kb(t.textless)} (the texts, ${t.textChars} characters, gzip alone to ${kb(t.texts)})`,
+  )
+  console.log(`i ipaddr.js bundled alone: ${kb(ipaddrAlone.gzip)}`)
+} else console.log('- cannot bundle the evaluate entry or ipaddr.js')
 
 console.log(`\n== cold import (fresh node process, median of ${runs})`)
 /** @type {ReadonlyArray<{ name: string, kind: 'esm' | 'cjs', specifier: string }>} */
@@ -198,7 +266,7 @@ if (write) {
   mkdirSync(dir, { recursive: true })
   writeFileSync(
     join(dir, 'size.json'),
-    `${JSON.stringify({ ...meta, tool: `esbuild ${esbuild.version}`, bundles: sizeRows }, null, 2)}\n`,
+    `${JSON.stringify({ ...meta, tool: `esbuild ${esbuild.version}`, bundles: sizeRows, anatomy: anatomy ?? null }, null, 2)}\n`,
   )
   writeFileSync(
     join(dir, 'cold-import.json'),
