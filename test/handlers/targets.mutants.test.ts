@@ -92,6 +92,8 @@ describe('containers', () => {
     expect(containerUsers(blankOnly)).toEqual([])
     const owner = { login: 't', realm: 'tr', resolver: '', exists: true }
     expect(containerUsers({ ...blankOnly, token: { ...token, owner } })).toEqual([{ login: 't', realm: 'tr' }])
+    // The request names a container the host did not find: no owners, the token owner.
+    expect(containerUsers({ ...named, token: { ...token, owner } })).toEqual([{ login: 't', realm: 'tr' }])
     expect(containerUsers({ ...bare, token: { ...token, owner: { ...owner, login: '' } } })).toEqual([])
     const { owner: _o, ...ownerless } = token
     expect(containerUsers({ ...bare, token: ownerless })).toEqual([])
