@@ -386,6 +386,9 @@ const statesPlan = (options: OptionsOf<typeof STATES>) => {
 
 const none = () => ({ fields: () => ({}) })
 
+/** What `containerUsers` reads: the user in event, the request's container and its owners, the token owner. */
+const USER_FACTS = ['user', 'request.params.container_serial', 'container.owners', 'token.owner']
+
 /**
  * The Container module.
  *
@@ -403,10 +406,7 @@ export const containerModule: HandlerModuleDescriptor = defineModule({
   actions: [
     defineAction({ name: 'create', options: CREATE }, (options) =>
       right({
-        facts: [
-          ...(options.user ? ['user', 'container.owners', 'token.owner'] : []),
-          ...(options.token ? ['serial'] : []),
-        ],
+        facts: [...(options.user ? [...USER_FACTS, 'container.serial'] : []), ...(options.token ? ['serial'] : [])],
         run: (ctx, binding) => {
           const intent: ContainerCreateIntent = mergeInto(intentBase('Container.create', ctx, binding), {
             options,
@@ -436,7 +436,7 @@ export const containerModule: HandlerModuleDescriptor = defineModule({
         options: NONE,
       },
       () => ({
-        facts: ['user', 'container.owners', 'token.owner'],
+        facts: USER_FACTS,
         fields: (ctx) => {
           const users = containerUsers(ctx.event)
           return users.length === 0 ? 'no user found to assign to the container' : { users }

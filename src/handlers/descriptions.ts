@@ -412,7 +412,7 @@ export const HANDLER_DESCRIPTIONS: HandlerDescriptions = {
         options: {
           type: 'The container type to create (e.g. generic, smartphone, yubikey).',
           description: 'The description of the new container.',
-          user: 'Assign the container to the user in event, else the owners of the event container, else the token owner.',
+          user: 'Assign the container to the user in event, else the owners of the container the request names (container_serial), else the token owner.',
           token: "Add the event's token serial(s) to the new container.",
         },
       },

@@ -108,8 +108,10 @@ export const namedContainer = (event: Event): string | undefined => {
 }
 
 /**
- * The users a container action assigns (SPEC 4.11): the user in event, else the owners of the event's container,
- * else the owner of the event's token when it exists.
+ * The users a container action assigns (SPEC 4.11): the user in event, else the owners of the container the
+ * request names (`container_serial`, when it is the event's container: the host found it), else the owner of the
+ * event's token when it exists. The owners of a container the event found only through the response or the token
+ * are not asked, as privacyIDEA asks only the request's container.
  *
  * @example
  * containerUsers(event) // [{ login: 'alice', realm: 'realm1', resolver: 'resolver1' }]: the user in event
@@ -118,7 +120,10 @@ export const namedContainer = (event: Event): string | undefined => {
 export const containerUsers = (event: Event): ReadonlyArray<UserTarget> => {
   const user = userTarget(event)
   if (user !== undefined) return [user]
-  const owners = (event.container?.owners ?? []).filter((o) => o.login !== '')
+  const named = requestParam(event, 'container_serial')
+  const requested =
+    named !== undefined && named !== '' && event.container?.serial === named ? event.container : undefined
+  const owners = (requested?.owners ?? []).filter((o) => o.login !== '')
   if (owners.length > 0)
     return owners.map((o) => ({
       login: o.login,

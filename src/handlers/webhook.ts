@@ -21,11 +21,13 @@ import { declined, defineAction, defineModule, fired, type HandlerModuleDescript
 import type { OptionsOf } from './options.js'
 
 /**
- * The content types of SPEC 4.9 and the legacy names privacyIDEA stored before (`json`, `urlencoded`, `urlendcode`).
+ * The content types of SPEC 4.9 and the legacy names privacyIDEA still maps (`json`, `urlencoded`). The first
+ * version's `urlendcode` is not one of them: privacyIDEA 3.14 declines it like any unknown type.
  *
  * @example
  * WEBHOOK_CONTENT_TYPES.urlencoded // 'application/x-www-form-urlencoded'
  * WEBHOOK_CONTENT_TYPES['text/plain'] // undefined: check warns, the action declines
+ * WEBHOOK_CONTENT_TYPES.urlendcode // undefined: the same
  * @since 0.1.0
  */
 export const WEBHOOK_CONTENT_TYPES: Readonly<Record<string, 'application/json' | 'application/x-www-form-urlencoded'>> =
@@ -34,7 +36,6 @@ export const WEBHOOK_CONTENT_TYPES: Readonly<Record<string, 'application/json' |
     'application/x-www-form-urlencoded': 'application/x-www-form-urlencoded',
     json: 'application/json',
     urlencoded: 'application/x-www-form-urlencoded',
-    urlendcode: 'application/x-www-form-urlencoded',
   }
 
 const POST_WEBHOOK = [

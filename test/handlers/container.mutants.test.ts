@@ -25,7 +25,11 @@ const container: Container = {
 }
 const withContainer: Event = { ...baseEvent, serial: 'TOTP0001, HOTP0002', container }
 const { user: _u, ...noUser } = withContainer
-const tokenOwnerOnly: Event = { ...noUser, container: { ...container, owners: [] } }
+const named: Event = {
+  ...noUser,
+  request: { ...noUser.request, params: { ...noUser.request.params, container_serial: 'SMPH0001' } },
+}
+const tokenOwnerOnly: Event = { ...named, container: { ...container, owners: [] } }
 
 const bind = (action: string, options: Record<string, string> = {}) => binding('Container', action, options)
 const warnings = (action: string, options: Record<string, string>) => compile(bind(action, options)).action?.warnings
@@ -47,14 +51,25 @@ describe('Container: the declared facts are all an action reads', () => {
   test.each([
     ['the user in event', withContainer, [{ login: 'alice', realm: 'realm1', resolver: 'resolver1' }]],
     [
-      'the container owners',
-      noUser,
+      'the owners of the container the request names',
+      named,
       [
         { login: 'carol', realm: 'realm3', resolver: 'resolver3' },
         { login: 'bob', realm: 'realm2' },
       ],
     ],
     ['the token owner', tokenOwnerOnly, [{ login: 'alice', realm: 'realm1', resolver: 'resolver1' }]],
+    // SPEC 4.11: only the request's container; this one the host found otherwise (response or token).
+    [
+      'the token owner, not the owners of a container the request does not name',
+      noUser,
+      [{ login: 'alice', realm: 'realm1', resolver: 'resolver1' }],
+    ],
+    [
+      'the token owner, not the owners of another container than the request names',
+      { ...named, request: { ...named.request, params: { ...named.request.params, container_serial: 'SMPH0002' } } },
+      [{ login: 'alice', realm: 'realm1', resolver: 'resolver1' }],
+    ],
   ])('assign and create with user read %s', (_what, event, users) => {
     const usersOf = (b: ReturnType<typeof bind>) => onlyIntent<{ users: unknown }>(expectFactsSuffice(b, event)).users
     expect(usersOf(bind('assign'))).toEqual(users)
@@ -75,7 +90,7 @@ describe('Container: the host resolves no more than an action reads', () => {
     ['assign', {}, ['container.owners', 'container.serial', 'token.owner', 'user']],
     ['create', { type: 'generic' }, []],
     ['create', { type: 'generic', token: 'True' }, []],
-    ['create', { type: 'generic', user: 'True' }, ['container.owners', 'token.owner', 'user']],
+    ['create', { type: 'generic', user: 'True' }, ['container.owners', 'container.serial', 'token.owner', 'user']],
   ])('%s %o', (action, options, facts) => {
     expect(actionFacts(bind(action, options))).toEqual(facts)
   })

@@ -55,13 +55,25 @@ describe('Container (SPEC 4.11)', () => {
       tokens: ['TOTP0001', 'HOTP0002'],
     })
   })
-  test('create users: user in event, else the container owners, else the existing token owner', () => {
+  test('create users: user in event, else the owners of the request’s container, else the existing token owner', () => {
     const { user: _u, ...noUser } = withContainer
-    expect(onlyIntent(run('create', { type: 'generic', user: 'True' }, noUser))).toMatchObject({
+    const named = { ...noUser, request: { ...noUser.request, params: { container_serial: 'SMPH0001' } } }
+    expect(onlyIntent(run('create', { type: 'generic', user: 'True' }, named))).toMatchObject({
       users: [
         { login: 'alice', realm: 'realm1', resolver: 'resolver1' },
         { login: 'bob', realm: 'realm2' },
       ],
+    })
+    // The request names no container: the event's container (from the token) is not asked; the token owner is.
+    const tokenOwner = {
+      ...noUser,
+      container: {
+        ...(withContainer.container as NonNullable<Event['container']>),
+        owners: [{ login: 'carol', realm: 'realm3', resolver: '' }],
+      },
+    }
+    expect(onlyIntent(run('create', { type: 'generic', user: 'True' }, tokenOwner))).toMatchObject({
+      users: [{ login: 'alice', realm: 'realm1', resolver: 'resolver1' }],
     })
     const { user: _v, container: _c, ...tokenOnly } = withContainer
     expect(onlyIntent(run('create', { type: 'generic', user: 'True' }, tokenOnly))).toMatchObject({

@@ -79,14 +79,21 @@ describe('containers', () => {
       { login: 'o1', realm: 'r1', resolver: 'x1' },
       { login: 'o2', realm: 'r2', resolver: '' },
     ]
-    expect(containerUsers({ ...bare, container: container(owners) })).toEqual([
+    const named = { ...bare, request: { params: { container_serial: 'C1' } } }
+    expect(containerUsers({ ...named, container: container(owners) })).toEqual([
       { login: 'o1', realm: 'r1', resolver: 'x1' },
       { login: 'o2', realm: 'r2' },
     ])
-    const blankOnly = { ...bare, container: container([{ login: '', realm: 'r', resolver: '' }]) }
+    expect(
+      // An empty parameter names no container, even one whose serial is empty.
+      containerUsers({ ...named, request: { params: { container_serial: '' } }, container: container(owners, '') }),
+    ).toEqual([])
+    const blankOnly = { ...named, container: container([{ login: '', realm: 'r', resolver: '' }]) }
     expect(containerUsers(blankOnly)).toEqual([])
     const owner = { login: 't', realm: 'tr', resolver: '', exists: true }
     expect(containerUsers({ ...blankOnly, token: { ...token, owner } })).toEqual([{ login: 't', realm: 'tr' }])
+    // The request names a container the host did not find: no owners, the token owner.
+    expect(containerUsers({ ...named, token: { ...token, owner } })).toEqual([{ login: 't', realm: 'tr' }])
     expect(containerUsers({ ...bare, token: { ...token, owner: { ...owner, login: '' } } })).toEqual([])
     const { owner: _o, ...ownerless } = token
     expect(containerUsers({ ...bare, token: ownerless })).toEqual([])

@@ -36,7 +36,21 @@ describe('action targets (SPEC 1.8)', () => {
     expect(namedContainer({ ...bare, response: { result: { value: { container_serial: 'C2' } } } })).toBe('C2')
     expect(namedContainer({ ...bare, response: { result: { value: true } } })).toBeUndefined()
   })
-  test('container users: user in event, else container owners, else an existing token owner', () => {
+  test('container users: user in event, else the request container’s owners, else an existing token owner', () => {
+    const container = {
+      serial: 'C1',
+      type: 'generic',
+      states: [],
+      owners: [{ login: 'bob', realm: 'r2', resolver: '' }],
+      realms: [],
+      tokenCount: 0,
+      info: {},
+    }
+    expect(containerUsers({ ...bare, container })).toEqual([])
+    expect(containerUsers({ ...bare, container, request: { params: { container_serial: 'C2' } } })).toEqual([])
+    expect(containerUsers({ ...bare, container, request: { params: { container_serial: 'C1' } } })).toEqual([
+      { login: 'bob', realm: 'r2' },
+    ])
     const owner = { login: 'o', realm: 'r', resolver: 'x', exists: false }
     const token = { ...(baseEvent.token as NonNullable<Event['token']>), owner }
     expect(containerUsers({ ...bare, token })).toEqual([])

@@ -67,13 +67,17 @@ describe('WebHook data sent unchanged', () => {
       const b = hook({ content_type: contentType as string, data: data as string })
       expect(compile(b).action?.warnings).toEqual([])
       const r = evaluate(b)
-      expect([onlyIntent(r), r.audit[0]?.info]).toEqual([expect.objectContaining({ data, replaced: false }), 'b1'])
+      expect([onlyIntent(r), r.audit[0]?.info, r.audit[0]?.details]).toEqual([
+        expect.objectContaining({ data, replaced: false }),
+        'b1',
+        undefined,
+      ])
     }
   })
   test('replaced data without tags is still replaced: JSON is written back as Python writes it', () => {
     const r = evaluate(hook({ replace: 'True', data: '{"a":[1,2],"b":"x"}' }))
     expect(onlyIntent(r)).toMatchObject({ data: '{"a": [1, 2], "b": "x"}', replaced: true })
-    expect(r.audit[0]?.info).toBe('b1')
+    expect([r.audit[0]?.info, r.audit[0]?.details]).toEqual(['b1', undefined])
   })
   test('url-encoded data with replace is rendered as text, not parsed as JSON', () => {
     expect(

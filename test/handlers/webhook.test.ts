@@ -48,11 +48,17 @@ describe('WebHook (SPEC 4.9)', () => {
   test.each([
     ['json', 'application/json'],
     ['urlencoded', 'application/x-www-form-urlencoded'],
-    ['urlendcode', 'application/x-www-form-urlencoded'],
     ['application/json', 'application/json'],
     ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded'],
   ])('content type %s is sent as %s', (stored, sent) => {
     expect(onlyIntent(evaluate(hook({ content_type: stored })))).toMatchObject({ contentType: sent })
+  })
+  test('urlendcode, the first version’s stored name, is unknown: privacyIDEA 3.14 maps only json and urlencoded', () => {
+    const b = hook({ content_type: 'urlendcode' })
+    expect(compile(b).action?.warnings).toMatchObject([{ code: 'invalid-option', path: ['options', 'content_type'] }])
+    const r = evaluate(b)
+    expect(r.intents).toEqual([])
+    expect(r.audit[0]).toMatchObject({ success: false, info: 'b1', details: 'unknown content type "urlendcode"' })
   })
   test('an unknown content type is a warning; the action declines (SPEC 4.9: false)', () => {
     const b = hook({ content_type: 'text/plain' })
