@@ -76,6 +76,15 @@ const inside = (cp: number): string => {
   return needsHex(cp) ? hexEscape(cp) : ch
 }
 
+/**
+ * I, i, İ (U+0130) and ı (U+0131): one class under Python's IGNORECASE (`re` compares lower case, `İ` lowers to `i`,
+ * and it counts `i` and `ı` as one letter), three under JavaScript's case folding (`İ` and `ı` fold only to
+ * themselves). Under `(?i)` each of them, alone or in a set, stands for all four.
+ */
+const DOTTED_I: ReadonlyArray<number> = [0x49, 0x69, 0x130, 0x131]
+const DOTTED_I_CLASS = '[Ii\\u{130}\\u{131}]'
+const isDottedI = (cp: number): boolean => cp === 0x49 || cp === 0x69 || cp === 0x130 || cp === 0x131
+
 type Category = 'd' | 'D' | 'w' | 'W' | 's' | 'S'
 
 const categoryBody = (c: 'd' | 'w' | 's', ascii: boolean): string => {
@@ -249,6 +258,8 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
   }
 
   const peek = (): string | undefined => cps[pos]
+  /** A literal character outside a set. */
+  const literal = (cp: number): string => (flags.i && isDottedI(cp) ? DOTTED_I_CLASS : outside(cp))
 
   /** Reads an escape after the backslash at `pos - 1` (pos points at the escaped character). */
   const readEscape = (
@@ -367,6 +378,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
       pos += 1
     }
     const members: string[] = []
+    let dotted = false
     let first = true
     for (;;) {
       const c = peek()
@@ -393,6 +405,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         pos += 1
         if (that === ']') {
           members.push(m1._tag === 'Char' ? inside(m1.cp) : m1.text, inside(0x2d))
+          dotted ||= m1._tag === 'Char' && isDottedI(m1.cp)
           break
         }
         let m2: ClassMember
@@ -408,10 +421,15 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         if (m1._tag !== 'Char' || m2._tag !== 'Char' || m2.cp < m1.cp)
           return left(`bad character range ${cps.slice(from, pos).join('')} ${at()}`)
         members.push(`${inside(m1.cp)}-${inside(m2.cp)}`)
+        const lo = m1.cp
+        const hi = m2.cp
+        dotted ||= DOTTED_I.some((cp) => lo <= cp && cp <= hi)
       } else {
         members.push(m1._tag === 'Char' ? inside(m1.cp) : m1.text)
+        dotted ||= m1._tag === 'Char' && isDottedI(m1.cp)
       }
     }
+    if (dotted && flags.i) members.push(...DOTTED_I.map(inside))
     return right(`[${negate ? '^' : ''}${members.join('')}]`)
   }
 
@@ -592,7 +610,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         if (e._tag === 'Left') return e
         const r = e.right
         if (r._tag === 'Emit') emit(r.text, r.item)
-        else emit(r._tag === 'Char' ? outside(r.cp) : r.text, 'atom')
+        else emit(r._tag === 'Char' ? literal(r.cp) : r.text, 'atom')
         break
       }
       case '[': {
@@ -655,7 +673,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         break
       }
       default:
-        emit(outside(c.codePointAt(0) as number), 'atom')
+        emit(literal(c.codePointAt(0) as number), 'atom')
     }
   }
   if (stack.length > 0) return left('missing ), unterminated subpattern')

@@ -136,6 +136,24 @@ describe('Python → JavaScript regex translation (D14)', () => {
     expect(compile(pattern, mode).test(text)).toBe(expected),
   )
 
+  // Python's IGNORECASE compares lower case and counts i and ı as one letter, so I, i, İ and ı all match each other;
+  // JavaScript's case folding keeps İ and ı apart. Checked against CPython 3.11's re.
+  it.each([
+    ['(?i)i', ['I', 'i', '\u0130', '\u0131'], ['j', 'i\u0307']],
+    ['(?i)\u0130', ['I', 'i', '\u0130', '\u0131'], ['j']],
+    ['(?i)\u0131', ['I', 'i', '\u0130', '\u0131'], ['j']],
+    ['(?i)[h-j]', ['I', 'i', '\u0130', '\u0131', 'H'], ['k']],
+    ['(?i)[\u0100-\u0140]', ['I', 'i', '\u0130', '\u0131', '\u0100'], ['j']],
+    ['(?i)[^i]', ['j', 'k'], ['I', 'i', '\u0130', '\u0131']],
+    ['(?i)[a\\-]', ['A', '-'], ['\u0130', '\u0131']],
+    ['i', ['i'], ['I', '\u0130', '\u0131']],
+    ['[\u0130]', ['\u0130'], ['i', 'I', '\u0131']],
+  ])('%j matches %j, not %j', (pattern, yes, no) => {
+    const r = compile(pattern, 'full')
+    for (const t of yes) expect(r.test(t)).toBe(true)
+    for (const t of no) expect(r.test(t)).toBe(false)
+  })
+
   it('keeps leading inline flags in front of the anchoring (matches)', () => {
     expect(translatePattern('(?i)abc')).toEqual({ _tag: 'Right', right: { source: 'abc', flags: 'iv' } })
   })
