@@ -132,6 +132,9 @@ describe('Python → JavaScript regex translation (D14)', () => {
     ['(a)(b|c)\\1', 'full', 'aca', true],
     ['(?:(a)(?:y|\\1))', 'full', 'aa', true],
     ['(?:x|(a)\\1)', 'full', 'x', true],
+    ['(a)b?\\1', 'full', 'aa', true],
+    ['(a)(?:b)?\\1', 'full', 'aba', true],
+    ['(?:(a)|b)c(a)\\2', 'full', 'bcaa', true],
   ] as const)('%j refers to a group that surely matched: translated (%s of %j → %s)', (pattern, mode, text, expected) =>
     expect(compile(pattern, mode).test(text)).toBe(expected),
   )
@@ -146,6 +149,8 @@ describe('Python → JavaScript regex translation (D14)', () => {
     ['(?i)[\u0100-\u0140]', ['I', 'i', '\u0130', '\u0131', '\u0100'], ['j']],
     ['(?i)[^i]', ['j', 'k'], ['I', 'i', '\u0130', '\u0131']],
     ['(?i)[a\\-]', ['A', '-'], ['\u0130', '\u0131']],
+    ['(?i)[i-]', ['I', '\u0130', '\u0131', '-'], ['j']],
+    ['(?i)[\\u0131]', ['I', 'i', '\u0130'], ['j']],
     ['i', ['i'], ['I', '\u0130', '\u0131']],
     ['[\u0130]', ['\u0130'], ['i', 'I', '\u0131']],
   ])('%j matches %j, not %j', (pattern, yes, no) => {
