@@ -157,19 +157,43 @@ export const numberAt = (record: Readonly<Record<string, number>> | undefined, k
  *
  * @example
  * const key: ResponseKey = 'detail'
- * pick(pick(event.response, 'result'), 'value') // true for a successful /validate/check
+ * responseAt('result_value', event.response, ['result', 'value']) // true for a successful /validate/check
  * @since 0.1.0
  */
 export type ResponseKey = 'result' | 'value' | 'status' | 'authentication' | 'detail' | 'message' | 'error'
 
+const isDict = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u)
+
 /**
- * Reads a property of unknown JSON (e.g. the response). Only for the fixed keys of privacyIDEA's response
- * (`result`, `value`, `status`, `authentication`, `detail`, `message`, `error`), none of which `Object.prototype`
- * has, so a plain property read is safe.
+ * Reads `response.<path>` as privacyIDEA does, `content.get(a, {}).get(b, {})...get(leaf)`: the response body counts
+ * as `{}` when it is not a JSON object (pre position, a body that is not JSON); a missing step reads as `{}` and a
+ * missing leaf as `undefined`; a step that is present but not an object (`null`, a list, text, a number) is an
+ * `AttributeError`, as Python's `.get` on it raises.
  *
  * @example
- * pick({ result: { value: true } }, 'result') // { value: true }
+ * responseAt('result_value', { result: { value: true } }, ['result', 'value']) // true
+ * responseAt('detail_message', {}, ['detail', 'message']) // undefined
+ * responseAt('detail_message', { detail: null }, ['detail', 'message'])
+ * // { _tag: 'EvalFailure', errorTag: 'AttributeError', message: 'detail_message: response.detail is not an object: null' }
  * @since 0.1.0
  */
-export const pick = (u: unknown, key: ResponseKey): unknown =>
-  typeof u === 'object' && u !== null ? (u as Readonly<Record<string, unknown>>)[key] : undefined
+export const responseAt = (
+  name: string,
+  response: unknown,
+  path: readonly [...ReadonlyArray<ResponseKey>, ResponseKey],
+): unknown => {
+  let u: unknown = isDict(response) ? response : {}
+  for (let i = 0; i < path.length - 1; i++) {
+    const step = (u as Readonly<Record<string, unknown>>)[path[i] as ResponseKey]
+    if (step === undefined) return undefined
+    if (!isDict(step))
+      return dataFailure(
+        name,
+        'AttributeError',
+        `response.${path.slice(0, i + 1).join('.')} is not an object: ${JSON.stringify(step)}`,
+      )
+    u = step
+  }
+  return (u as Readonly<Record<string, unknown>>)[path[path.length - 1] as ResponseKey]
+}

@@ -1,15 +1,19 @@
 /**
  * Conditions on the response's `result` (SPEC 3.2): `result_value`, `result_status`, `result_authentication`.
- * In pre position there is no response: the value and status count as false, the authentication as missing.
+ * In pre position there is no response: the value and status count as false, the authentication as missing. A
+ * `result` that is present but not an object fails the binding (privacyIDEA's `.get` on it raises AttributeError).
  *
  * @since 0.1.0
  */
 import { right } from '../core/either.js'
-import { defineCondition, pick, type ResponseKey } from './define.js'
+import { isEvalFailure } from '../core/errors.js'
+import { defineCondition, type ResponseKey, responseAt } from './define.js'
 import { isTrue } from './grammar/boolean.js'
 import { type ConditionCompiler, NEVER_SKIPS } from './shapes.js'
 
-const resultField = (response: unknown, field: ResponseKey): unknown => pick(pick(response, 'result'), field)
+/** `content.get("result", {}).get(field)`: a `result` that is not an object is an AttributeError (EvalFailure). */
+const resultField = (name: string, response: unknown, field: ResponseKey): unknown =>
+  responseAt(name, response, ['result', field])
 
 const truthCondition =
   (tag: 'ResultValue' | 'ResultStatus', field: 'value' | 'status'): ConditionCompiler =>
@@ -21,10 +25,13 @@ const truthCondition =
         value,
         data: { _tag: tag, expected },
         facts: [`response.result.${field}`],
-        test: (ctx) => isTrue(resultField(ctx.event.response, field)) === expected,
+        test: (ctx) => {
+          const actual = resultField(name, ctx.event.response, field)
+          return isEvalFailure(actual) ? actual : isTrue(actual) === expected
+        },
         skip: NEVER_SKIPS,
         explain: (ctx, holds) => {
-          const actual = resultField(ctx.event.response, field)
+          const actual = resultField(name, ctx.event.response, field)
           return {
             compared: { actual, expected },
             reason: `result.${field} ${JSON.stringify(actual) ?? 'is missing and'} reads as ${isTrue(actual)}, ${holds ? 'as' : 'not'} expected (${expected})`,
@@ -66,10 +73,13 @@ export const resultAuthentication: ConditionCompiler = (name, value) =>
       value,
       data: { _tag: 'ResultAuthentication', expected: value },
       facts: ['response.result.authentication'],
-      test: (ctx) => resultField(ctx.event.response, 'authentication') === value,
+      test: (ctx) => {
+        const actual = resultField(name, ctx.event.response, 'authentication')
+        return isEvalFailure(actual) ? actual : actual === value
+      },
       skip: NEVER_SKIPS,
       explain: (ctx, holds) => {
-        const actual = resultField(ctx.event.response, 'authentication')
+        const actual = resultField(name, ctx.event.response, 'authentication')
         return {
           compared: { actual, expected: value },
           reason:

@@ -205,21 +205,35 @@ const validityDate = (ctx: EvalContext, key: string): number | undefined | EvalF
   )
 }
 
-/** Whether the token is within its validity period now; an EvalFailure for unparseable dates (D13). */
+const clockOf = (ctx: EvalContext): number | EvalFailure => {
+  const now = eventNow(ctx)
+  return Number.isNaN(now)
+    ? dataFailure(
+        'token_validity_period',
+        'InvalidEventTime',
+        `event.now ${JSON.stringify(ctx.event.now)} is not a date-time`,
+      )
+    : now
+}
+
+/**
+ * Whether the token is within its validity period now; an EvalFailure for an unparseable date (D13). In
+ * privacyIDEA's order: the start is read and compared first, and a start in the future is "not valid" before the end
+ * is read, so an unparseable end fails only when the start has passed or is unset.
+ */
 const currentlyValid = (ctx: EvalContext): boolean | EvalFailure => {
   const start = validityDate(ctx, 'validity_period_start')
   if (typeof start === 'object') return start
+  if (start !== undefined) {
+    const now = clockOf(ctx)
+    if (typeof now === 'object') return now
+    if (start > now) return false
+  }
   const end = validityDate(ctx, 'validity_period_end')
   if (typeof end === 'object') return end
-  if (start === undefined && end === undefined) return true
-  const now = eventNow(ctx)
-  if (Number.isNaN(now))
-    return dataFailure(
-      'token_validity_period',
-      'InvalidEventTime',
-      `event.now ${JSON.stringify(ctx.event.now)} is not a date-time`,
-    )
-  return !(start !== undefined && start > now) && !(end !== undefined && end < now)
+  if (end === undefined) return true
+  const now = clockOf(ctx)
+  return typeof now === 'object' ? now : !(end < now)
 }
 
 /**

@@ -17,6 +17,9 @@ describe('client_ip', () => {
     ['2001:db8::/32', '2001:db8::5', 'fire'],
     ['2001:db8::/32, !2001:db8::5', '2001:db8::5', 'skip'],
     ['10.0.0.0/8', '2001:db8::5', 'skip'],
+    ['10.0.0.0/ 24', '10.0.0.1', 'fire'], // netaddr reads the prefix with int()
+    ['10.0.0.0/024, !10.0.0.0/+31', '10.0.0.1', 'skip'],
+    ['2001:db8::/ffff:ffff::', '2001:db8::5', 'fire'], // an IPv6 netmask
   ])('%j with client %s → %s', (value, ip, expected) => expect(verdict({ client_ip: value }, from(ip))).toBe(expected))
 
   it('no client IP known ⇒ skipped', () => {
@@ -29,6 +32,14 @@ describe('client_ip', () => {
       _tag: 'Left',
       left: [{ code: 'invalid-cidr', message: 'client_ip: "10.0.0.300" is not an IP address or network' }],
     })
+  })
+
+  it('a blank between the exclusion mark and the network is a configuration error (netaddr gets " 10.0.0.1")', () => {
+    expect(compileCondition('client_ip', '10.0.0.0/24, ! 10.0.0.1')).toMatchObject({
+      _tag: 'Left',
+      left: [{ code: 'invalid-cidr', message: 'client_ip: " 10.0.0.1" is not an IP address or network' }],
+    })
+    expect(verdict({ client_ip: '10.0.0.0/24, ! 10.0.0.1' }, from('10.0.0.1'))).toBe('error:ConfigurationError')
   })
 
   it('an unparseable client IP from the host fails the binding', () => {

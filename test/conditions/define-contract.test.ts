@@ -10,7 +10,7 @@ import {
   dataFailure,
   defineCondition,
   numberAt,
-  pick,
+  responseAt,
   textAt,
   warning,
 } from '../../src/conditions/define.js'
@@ -145,12 +145,27 @@ describe('readers', () => {
     expect(numberAt({}, 'valueOf')).toBeUndefined()
     expect(numberAt({ s: '3' } as unknown as Record<string, number>, 's')).toBeUndefined()
   })
-  it('pick reads a key of an object, anything else is undefined', () => {
-    expect(pick({ result: { value: true } }, 'result')).toEqual({ value: true })
-    expect(pick({ result: false }, 'result')).toBe(false)
-    expect(pick(null, 'result')).toBeUndefined()
-    expect(pick(undefined, 'result')).toBeUndefined()
-    expect(pick('result', 'result')).toBeUndefined()
-    expect(pick(7, 'value')).toBeUndefined()
+  it("responseAt reads as Python's content.get(a, {}).get(b): missing is undefined, a step that is no object raises", () => {
+    expect(responseAt('c', { result: { value: true } }, ['result', 'value'])).toBe(true)
+    expect(responseAt('c', { result: { value: null } }, ['result', 'value'])).toBeNull()
+    expect(responseAt('c', { result: {} }, ['result', 'value'])).toBeUndefined()
+    expect(responseAt('c', {}, ['result', 'value'])).toBeUndefined()
+    expect(responseAt('c', { detail: {} }, ['detail', 'error', 'message'])).toBeUndefined()
+    // a body that is not a JSON object is privacyIDEA's {} (pre position, a response that is not JSON)
+    for (const body of [undefined, null, 'result', 7, [{ result: { value: true } }]])
+      expect(responseAt('c', body, ['result', 'value'])).toBeUndefined()
+    for (const [step, shown] of [
+      [null, 'null'],
+      [false, 'false'],
+      ['x', '"x"'],
+      [[1], '[1]'],
+    ] as const) {
+      expect(responseAt('c', { result: step }, ['result', 'value'])).toEqual(
+        evalFailure('AttributeError', `c: response.result is not an object: ${shown}`),
+      )
+      expect(responseAt('c', { detail: { error: step } }, ['detail', 'error', 'message'])).toEqual(
+        evalFailure('AttributeError', `c: response.detail.error is not an object: ${shown}`),
+      )
+    }
   })
 })

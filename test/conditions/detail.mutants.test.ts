@@ -21,8 +21,13 @@ describe.each([
       reason: `"^special" does not match in ${path} "very special"`,
     })
   })
-  it('is never skipped: a missing or null message is searched as ""', () => {
-    for (const event of [withMessage(undefined), withMessage(null), detail(null), withEvent({ response: 'x' })]) {
+  it('is never skipped: a missing message is searched as ""', () => {
+    for (const event of [
+      withMessage(undefined),
+      detail({}),
+      withEvent({ response: {} }),
+      withEvent({ response: 'x' }),
+    ]) {
       expect(testOf(name, '^$', event)).toBe(true)
       expect(testOf(name, '.', event)).toBe(false)
       expect(traceOf(name, '.', event)).toMatchObject({ verdict: 'fail', compared: { actual: '' } })
@@ -30,6 +35,7 @@ describe.each([
   })
   it('a message that is not text is a TypeError naming the path and the value', () => {
     for (const [m, shown] of [
+      [null, 'null'],
       [42, '42'],
       [[1], '[1]'],
       [{ a: 'b' }, '{"a":"b"}'],
@@ -40,6 +46,23 @@ describe.each([
         errorTag: 'TypeError',
         message: `${name}: response.${path} is not text: ${shown}`,
       })
+  })
+  it("a step of the path that is present but not an object is an AttributeError, as Python's .get on it", () => {
+    for (const [d, shown] of [
+      [null, 'null'],
+      ['x', '"x"'],
+      [[{ message: 'x' }], '[{"message":"x"}]'],
+    ] as const)
+      expect(testOf(name, 'x', detail(d))).toEqual({
+        _tag: 'EvalFailure',
+        errorTag: 'AttributeError',
+        message: `${name}: response.detail is not an object: ${shown}`,
+      })
+    expect(testOf('detail_error_message', 'x', detail({ error: null }))).toEqual({
+      _tag: 'EvalFailure',
+      errorTag: 'AttributeError',
+      message: 'detail_error_message: response.detail.error is not an object: null',
+    })
   })
   it('reads the response path; its data is the pattern searched', () => {
     const c = compiled(name, 'exist$')

@@ -41,6 +41,21 @@ describe.each([
     expect(testOf(name, 'False', { ...pre, position: 'pre' })).toBe(true)
     expect(testOf(name, 'True', { ...pre, position: 'pre' })).toBe(false)
   })
+  it("a result that is present but not an object fails the binding, as Python's .get on it raises", () => {
+    for (const [result, shown] of [
+      [null, 'null'],
+      ['x', '"x"'],
+      [[true], '[true]'],
+    ] as const) {
+      const failure = {
+        _tag: 'EvalFailure',
+        errorTag: 'AttributeError',
+        message: `${name}: response.result is not an object: ${shown}`,
+      }
+      expect(testOf(name, 'False', responding(result))).toEqual(failure)
+      expect(testOf(name, 'True', responding(result))).toEqual(failure)
+    }
+  })
   it('reads only its own field', () => {
     const other = field === 'value' ? 'status' : 'value'
     expect(testOf(name, 'True', responding({ [other]: true, [field]: false }))).toBe(false)
@@ -68,6 +83,13 @@ describe('result_authentication', () => {
       verdict: 'fail',
       compared: { actual: 'ACCEPT', expected: 'REJECT' },
       reason: 'result.authentication is "ACCEPT", not expected',
+    })
+  })
+  it('a result that is present but not an object fails the binding', () => {
+    expect(testOf('result_authentication', 'ACCEPT', responding(null))).toEqual({
+      _tag: 'EvalFailure',
+      errorTag: 'AttributeError',
+      message: 'result_authentication: response.result is not an object: null',
     })
   })
   it('a missing authentication is false, and explain says the response has none', () => {

@@ -106,6 +106,15 @@ describe('token_validity_period (D2, D13)', () => {
       'error:ParserError',
     )
   })
+  it('reads the start first: a start in the future is not valid before the end is read, as privacyIDEA checks', () => {
+    const future = { validity_period_start: '2026-11-30T10:00+0000', validity_period_end: 'soon' }
+    expect(verdict({ token_validity_period: 'False' }, validity(future))).toBe('fire')
+    expect(verdict({ token_validity_period: 'True' }, validity(future))).toBe('skip')
+    const past = { validity_period_start: '2026-11-28T10:00+0000', validity_period_end: 'soon' }
+    expect(verdict({ token_validity_period: 'False' }, validity(past))).toBe('error:ParserError')
+    const badStart = { validity_period_start: 'soon', validity_period_end: '2026-11-28T10:00+0000' }
+    expect(verdict({ token_validity_period: 'False' }, validity(badStart))).toBe('error:ParserError')
+  })
   it('is skipped without a token', () => {
     expect(verdict({ token_validity_period: 'False' }, withoutToken())).toBe('fire')
   })

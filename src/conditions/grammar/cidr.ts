@@ -1,16 +1,19 @@
 /**
  * Client-IP lists of the `client_ip` condition (SPEC 3.2): a comma list of IPv4/IPv6 addresses and networks
  * (`10.0.0.0/24`, `10.0.0.0/255.255.255.0`, `2001:db8::/32`), items trimmed, empty items dropped; an item starting
- * with `!` or `-` excludes. An address is allowed iff it is inside some including entry and inside no excluded
+ * with `!` or `-` excludes, and the network is the rest of the item exactly (netaddr gets `ipdef[1:]`, so
+ * `! 10.0.0.1` is no network). An address is allowed iff it is inside some including entry and inside no excluded
  * entry. Parsing uses ipaddr.js, strictly, as netaddr reads addresses: dotted-quad IPv4 only (also as the tail of an
- * IPv6 address), no zone ids. IPv4 and IPv6 never match each other
- * (an IPv4-mapped IPv6 client is not inside an IPv4 network), as in privacyIDEA's netaddr.
+ * IPv6 address), no zone ids. A prefix length is read as netaddr reads it, with Python's `int()` (`/ 24`, `/024`,
+ * `/+24`); else the part after the slash is a netmask or a host mask of the address's version. IPv4 and IPv6 never
+ * match each other (an IPv4-mapped IPv6 client is not inside an IPv4 network), as in privacyIDEA's netaddr.
  *
  * @since 0.1.0
  */
 import ipaddr from 'ipaddr.js'
 import { type Either, left, right } from '../../core/either.js'
 import { pyStrip } from './comparator.js'
+import { parseInteger } from './integer.js'
 
 /**
  * An inclusive range of addresses of one IP version.
@@ -91,9 +94,22 @@ export const parseIpAddress = (text: string): IpAddress | undefined => {
   return { version: a.kind() === 'ipv4' ? 4 : 6, value: toBigInt(a.toByteArray()) }
 }
 
+/** The prefix length of a netmask (ones then zeros) or, failing that, of a host mask (zeros then ones), as netaddr. */
+const maskPrefix = (mask: bigint, bits: number): number | undefined => {
+  const all = (1n << BigInt(bits)) - 1n
+  for (const m of [mask ^ all, mask]) {
+    // m + 1 is a power of two: m is a run of low ones, of length log2(m + 1)
+    const size = m + 1n
+    if ((size & m) === 0n) return bits - (size.toString(2).length - 1)
+  }
+  return undefined
+}
+
 /**
- * Parses one network: an address (a host network), `address/prefix`, IPv4 `address/netmask` or, as netaddr reads
- * ACL-style masks, IPv4 `address/hostmask` (`10.0.0.0/0.0.0.255` is `/24`).
+ * Parses one network: an address (a host network), `address/prefix` (the prefix read with Python's `int()`, as
+ * netaddr reads it: `/ 24`, `/024`, `/+24`), or `address/mask`, a netmask or, as netaddr reads ACL-style masks, a
+ * host mask of the address's version (`10.0.0.0/255.255.255.0` and `10.0.0.0/0.0.0.255` are `/24`,
+ * `2001:db8::/ffff:ffff::` is `/32`).
  *
  * @example
  * parseIpRange('10.0.0.0/24') // right({ version: 4, first: 167772160n, last: 167772415n, text: '10.0.0.0/24' })
@@ -110,18 +126,20 @@ export const parseIpRange = (text: string): Either<string, IpRange> => {
   let prefix = bits
   if (slash >= 0) {
     const p = text.slice(slash + 1)
-    if (/^[0-9]{1,3}$/.test(p)) prefix = Number(p)
-    else if (version === 4 && ipaddr.IPv4.isValidFourPartDecimal(p)) {
-      // A netmask (255.255.255.0), else netaddr's ACL-style host mask (0.0.0.255): both mean /24.
-      const mask = ipaddr.IPv4.parse(p)
-      const fromMask =
-        mask.prefixLengthFromSubnetMask() ??
-        new ipaddr.IPv4(mask.toByteArray().map((b) => 255 - b)).prefixLengthFromSubnetMask()
-      if (fromMask === null)
+    const n = parseInteger(p)
+    if (n !== undefined) {
+      if (typeof n !== 'number' || n < 0 || n > bits)
+        return left(`${JSON.stringify(text)} has a prefix length outside 0–${bits}`)
+      prefix = n
+    } else {
+      const mask = parseStrict(p)
+      if (mask === undefined || mask.kind() !== addr.kind())
+        return left(`${JSON.stringify(text)} has an invalid prefix length`)
+      const fromMask = maskPrefix(toBigInt(mask.toByteArray()), bits)
+      if (fromMask === undefined)
         return left(`${JSON.stringify(text)} has a mask that is neither a netmask nor a host mask (not contiguous)`)
       prefix = fromMask
-    } else return left(`${JSON.stringify(text)} has an invalid prefix length`)
-    if (prefix > bits) return left(`${JSON.stringify(text)} has a prefix length outside 0–${bits}`)
+    }
   }
   const value = toBigInt(addr.toByteArray())
   const hostBits = BigInt(bits - prefix)
@@ -145,7 +163,7 @@ export const parseIpList = (value: string): Either<string, IpList> => {
     const item = pyStrip(raw)
     if (item === '') continue
     const excluded = item[0] === '!' || item[0] === '-'
-    const r = parseIpRange(excluded ? pyStrip(item.slice(1)) : item)
+    const r = parseIpRange(excluded ? item.slice(1) : item)
     if (r._tag === 'Left') return r
     ;(excluded ? exclude : include).push(r.right)
   }

@@ -8,7 +8,8 @@
  * `(?imsxau)` and scoped flags `(?s:…)`, `(?m:…)`, `(?x:…)`, `(?a:…)` (and `(?i:…)` when the whole pattern is
  * already case-insensitive). Constructs JavaScript cannot express faithfully are a `Left` with a reason:
  * conditionals `(?(1)…)`, atomic groups `(?>…)`, possessive quantifiers, `\N{…}`, scoped case flags, the locale
- * flag `L`, `(?ai)` (ASCII-only case folding); so are patterns Python itself rejects.
+ * flag `L`, `(?ai)` (ASCII-only case folding), a backreference to a group that may not have matched there (Python's
+ * fails, JavaScript's matches the empty string); so are patterns Python itself rejects.
  *
  * Anchoring modes: `match` = `re.match` (anchored at the start only), `search` = `re.search` (anywhere),
  * `full` = a whole-value match (`^(?:…)$`; D14: privacyIDEA's `^…$` concatenation lets `a|b` escape the anchors).
@@ -75,6 +76,15 @@ const inside = (cp: number): string => {
   return needsHex(cp) ? hexEscape(cp) : ch
 }
 
+/**
+ * I, i, İ (U+0130) and ı (U+0131): one class under Python's IGNORECASE (`re` compares lower case, `İ` lowers to `i`,
+ * and it counts `i` and `ı` as one letter), three under JavaScript's case folding (`İ` and `ı` fold only to
+ * themselves). Under `(?i)` each of them, alone or in a set, stands for all four.
+ */
+const DOTTED_I: ReadonlyArray<number> = [0x49, 0x69, 0x130, 0x131]
+const DOTTED_I_CLASS = '[Ii\\u{130}\\u{131}]'
+const isDottedI = (cp: number): boolean => cp === 0x49 || cp === 0x69 || cp === 0x130 || cp === 0x131
+
 type Category = 'd' | 'D' | 'w' | 'W' | 's' | 'S'
 
 const categoryBody = (c: 'd' | 'w' | 's', ascii: boolean): string => {
@@ -112,6 +122,10 @@ interface Frame {
   readonly kind: 'capture' | 'plain' | 'assert'
   readonly number: number
   readonly outStart: number
+  /** Frames are numbered from 1 in the order they open; 0 is the whole pattern. */
+  readonly id: number
+  /** A negative look-around: its groups are never set after it. */
+  readonly negative: boolean
 }
 
 type ClassMember = { readonly _tag: 'Char'; readonly cp: number } | { readonly _tag: 'Set'; readonly text: string }
@@ -193,6 +207,45 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
   const closed = new Set<number>()
   const names = new Map<string, number>()
   const stack: Frame[] = []
+  // What decides whether a group has surely matched where a backreference names it (see `surelySet`): the branch
+  // each open frame is in (a `|` starts the next), the frames that had a `|`, the frames quantified with a minimum of
+  // 0, and, per group, its frame and the open frames (with their branch) it was opened in.
+  let frameCount = 0
+  const branch = new Map<number, number>([[0, 0]])
+  const alternated = new Set<number>()
+  const optional = new Set<number>()
+  const negative = new Set<number>()
+  const groupAt = new Map<number, { readonly frame: number; readonly path: ReadonlyArray<readonly [number, number]> }>()
+  /** The frame `)` just closed, while it is the item a quantifier would repeat. */
+  let lastFrame: number | undefined
+  const openPath = (): ReadonlyArray<readonly [number, number]> =>
+    [0, ...stack.map((f) => f.id)].map((id) => [id, branch.get(id) ?? 0] as const)
+  const push = (kind: Frame['kind'], number: number, isNegative = false): void => {
+    frameCount += 1
+    lastFrame = undefined
+    if (kind === 'capture') groupAt.set(number, { frame: frameCount, path: openPath() })
+    stack.push({ flags, kind, number, outStart: out.length, id: frameCount, negative: isNegative })
+    branch.set(frameCount, 0)
+    if (isNegative) negative.add(frameCount)
+  }
+  /**
+   * Whether group `n` has surely taken part in the match wherever this backreference is reached. Python's
+   * backreference to a group that did not match fails, JavaScript's matches the empty string (and JavaScript also
+   * forgets a group's match at each new iteration of a repeat, Python keeps it): the translation is faithful only
+   * when the group is in the backreference's branch and no frame between them is optional, alternated or negative.
+   */
+  const surelySet = (n: number): boolean => {
+    const g = groupAt.get(n)
+    if (g === undefined) return false
+    const here = openPath()
+    let k = 0
+    while (k < g.path.length && k < here.length && g.path[k]?.[0] === here[k]?.[0]) k += 1
+    if (g.path[k - 1]?.[1] !== here[k - 1]?.[1]) return false
+    for (const [id] of g.path.slice(k)) if (alternated.has(id) || optional.has(id) || negative.has(id)) return false
+    return !optional.has(g.frame)
+  }
+  const unsure = (ref: string): string =>
+    `the backreference ${ref} names a group that may not have matched there (Python then fails, JavaScript matches the empty string); this has no JavaScript equivalent ${at()}`
   /** Where the construct being read starts (a character index from 0, as Python's `re.error.pos`). */
   let start = 0
   const at = (): string => `at position ${start}`
@@ -201,9 +254,12 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
     lastStart = out.length
     out += text
     last = item
+    lastFrame = undefined
   }
 
   const peek = (): string | undefined => cps[pos]
+  /** A literal character outside a set. */
+  const literal = (cp: number): string => (flags.i && isDottedI(cp) ? DOTTED_I_CLASS : outside(cp))
 
   /** Reads an escape after the backslash at `pos - 1` (pos points at the escaped character). */
   const readEscape = (
@@ -302,6 +358,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
             ? `cannot refer to an open group \\${digits} ${at()}`
             : `invalid group reference \\${digits} ${at()}`,
         )
+      if (!surelySet(group)) return left(unsure(`\\${digits}`))
       return right({ _tag: 'Emit', text: `(?:\\${group})`, item: 'atom' })
     }
     if (ASCII_LETTER.has(c)) return left(`bad escape \\${c} ${at()}`)
@@ -321,6 +378,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
       pos += 1
     }
     const members: string[] = []
+    let dotted = false
     let first = true
     for (;;) {
       const c = peek()
@@ -347,6 +405,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         pos += 1
         if (that === ']') {
           members.push(m1._tag === 'Char' ? inside(m1.cp) : m1.text, inside(0x2d))
+          dotted ||= m1._tag === 'Char' && isDottedI(m1.cp)
           break
         }
         let m2: ClassMember
@@ -362,10 +421,15 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         if (m1._tag !== 'Char' || m2._tag !== 'Char' || m2.cp < m1.cp)
           return left(`bad character range ${cps.slice(from, pos).join('')} ${at()}`)
         members.push(`${inside(m1.cp)}-${inside(m2.cp)}`)
+        const lo = m1.cp
+        const hi = m2.cp
+        dotted ||= DOTTED_I.some((cp) => lo <= cp && cp <= hi)
       } else {
         members.push(m1._tag === 'Char' ? inside(m1.cp) : m1.text)
+        dotted ||= m1._tag === 'Char' && isDottedI(m1.cp)
       }
     }
+    if (dotted && flags.i) members.push(...DOTTED_I.map(inside))
     return right(`[${negate ? '^' : ''}${members.join('')}]`)
   }
 
@@ -408,7 +472,13 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
       return left(`possessive quantifiers have no JavaScript equivalent ${at()}`)
     }
     out += q + suffix
+    if (
+      lastFrame !== undefined &&
+      (q === '*' || q === '?' || (q[0] === '{' && Number(q.slice(1, q.indexOf(','))) === 0))
+    )
+      optional.add(lastFrame)
     last = 'quantified'
+    lastFrame = undefined
     return right(undefined)
   }
 
@@ -416,7 +486,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
     // pos is just past '('
     if (peek() !== '?') {
       groups += 1
-      stack.push({ flags, kind: 'capture', number: groups, outStart: out.length })
+      push('capture', groups)
       out += '('
       last = 'none'
       return right(undefined)
@@ -426,13 +496,13 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
     pos += 1
     switch (c) {
       case ':':
-        stack.push({ flags, kind: 'plain', number: 0, outStart: out.length })
+        push('plain', 0)
         out += '(?:'
         last = 'none'
         return right(undefined)
       case '=':
       case '!':
-        stack.push({ flags, kind: 'assert', number: 0, outStart: out.length })
+        push('assert', 0, c === '!')
         out += `(?${c}`
         last = 'none'
         return right(undefined)
@@ -440,7 +510,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         const d = peek()
         if (d === '=' || d === '!') {
           pos += 1
-          stack.push({ flags, kind: 'assert', number: 0, outStart: out.length })
+          push('assert', 0, d === '!')
           out += `(?<${d}`
           last = 'none'
           return right(undefined)
@@ -473,13 +543,14 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
             )
           groups += 1
           names.set(name, groups)
-          stack.push({ flags, kind: 'capture', number: groups, outStart: out.length })
+          push('capture', groups)
           out += `(?<${name}>`
           last = 'none'
           return right(undefined)
         }
         if (defined === undefined) return left(`unknown group name ${JSON.stringify(name)} in (?P=${name}) ${at()}`)
         if (!closed.has(defined)) return left(`cannot refer to an open group (?P=${name}) ${at()}`)
+        if (!surelySet(defined)) return left(unsure(`(?P=${name})`))
         emit(`\\k<${name}>`, 'atom')
         return right(undefined)
       }
@@ -506,7 +577,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
       return left('scoped case-insensitivity (?i:…) / (?-i:…) has no JavaScript equivalent; put (?i) at the start')
     if (on.includes('a') && flags.i) return left('ASCII-only case-insensitive matching has no JavaScript equivalent')
     pos += Array.from(m[0]).length
-    stack.push({ flags, kind: 'plain', number: 0, outStart: out.length })
+    push('plain', 0)
     flags = {
       i: flags.i,
       m: (flags.m || on.includes('m')) && !off.includes('m'),
@@ -539,7 +610,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         if (e._tag === 'Left') return e
         const r = e.right
         if (r._tag === 'Emit') emit(r.text, r.item)
-        else emit(r._tag === 'Char' ? outside(r.cp) : r.text, 'atom')
+        else emit(r._tag === 'Char' ? literal(r.cp) : r.text, 'atom')
         break
       }
       case '[': {
@@ -561,12 +632,18 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         if (frame.kind === 'capture') closed.add(frame.number)
         lastStart = frame.outStart
         last = frame.kind === 'assert' ? 'assert' : 'atom'
+        lastFrame = frame.id
         break
       }
-      case '|':
+      case '|': {
         out += '|'
         last = 'none'
+        lastFrame = undefined
+        const id = stack[stack.length - 1]?.id ?? 0
+        alternated.add(id)
+        branch.set(id, (branch.get(id) ?? 0) + 1)
         break
+      }
       case '^':
         emit(flags.m ? '(?:^|(?<=\\n))' : '^', 'anchor')
         break
@@ -596,7 +673,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
         break
       }
       default:
-        emit(outside(c.codePointAt(0) as number), 'atom')
+        emit(literal(c.codePointAt(0) as number), 'atom')
     }
   }
   if (stack.length > 0) return left('missing ), unterminated subpattern')

@@ -27,7 +27,8 @@ describe('a refused entry says why', () => {
     ['::/129', '"::/129" has a prefix length outside 0–128'],
     ['10.0.0.0/x', '"10.0.0.0/x" has an invalid prefix length'],
     ['10.0.0.0/', '"10.0.0.0/" has an invalid prefix length'],
-    ['10.0.0.0/1234', '"10.0.0.0/1234" has an invalid prefix length'],
+    ['10.0.0.0/1234', '"10.0.0.0/1234" has a prefix length outside 0–32'],
+    ['10.0.0.0/1.5', '"10.0.0.0/1.5" has an invalid prefix length'],
     ['::/255.255.255.0', '"::/255.255.255.0" has an invalid prefix length'],
     [
       '10.0.0.0/255.0.255.0',
@@ -35,6 +36,13 @@ describe('a refused entry says why', () => {
     ],
   ])('%j: %s', (text, reason) => expect(parseIpRange(text)).toEqual({ _tag: 'Left', left: reason }))
 
+  it('after the exclusion mark comes the network itself: netaddr reads " 10.0.0.1" as no address', () => {
+    expect(parseIpList('! 10.0.0.1')).toEqual({ _tag: 'Left', left: '" 10.0.0.1" is not an IP address or network' })
+    expect(parseIpList('10.0.0.0/24, -\t10.0.0.0/30')).toEqual({
+      _tag: 'Left',
+      left: '"\\t10.0.0.0/30" is not an IP address or network',
+    })
+  })
   it('a list names its first bad entry, without the exclusion mark', () => {
     expect(parseIpList('10.0.0.1, bad, worse')).toEqual({ _tag: 'Left', left: '"bad" is not an IP address or network' })
     expect(parseIpList('!bad')).toEqual({ _tag: 'Left', left: '"bad" is not an IP address or network' })
@@ -75,11 +83,8 @@ describe('addresses', () => {
 })
 
 describe('lists', () => {
-  it('blanks around entries and after the exclusion mark are dropped, and so are empty entries', () => {
-    expect(parseIpList('! 10.0.0.1')).toEqual(
-      right({ include: [], exclude: [{ version: 4, first: 167772161n, last: 167772161n, text: '10.0.0.1' }] }),
-    )
-    expect(parseIpList('- 10.0.0.0/30 , 10.0.0.0/24')).toEqual(
+  it('blanks around entries are dropped, and so are empty entries', () => {
+    expect(parseIpList(' -10.0.0.0/30 , 10.0.0.0/24')).toEqual(
       right({
         include: [{ version: 4, first: 167772160n, last: 167772415n, text: '10.0.0.0/24' }],
         exclude: [{ version: 4, first: 167772160n, last: 167772163n, text: '10.0.0.0/30' }],

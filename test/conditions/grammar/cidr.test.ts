@@ -299,30 +299,63 @@ describe('the network grammar', () => {
     ['1::2/99', 1n << 112n, (1n << 112n) | ((1n << 29n) - 1n)],
   ])('%s is %d–%d', (text, first, last) => expect(range(text)).toEqual({ version: 6, first, last, text }))
 
+  // netaddr reads the prefix with Python's int(): blanks, a sign, leading zeros, underscores, any script's digits
+  it.each([
+    ['10.0.0.7/ 8', 8],
+    ['10.0.0.7/8 ', 8],
+    ['10.0.0.7/\u3000 8\t', 8],
+    ['10.0.0.7/+8', 8],
+    ['10.0.0.7/0008', 8],
+    ['10.0.0.7/-0', 0],
+    ['10.0.0.7/1_6', 16],
+    ['10.0.0.7/\u0668', 8],
+    ['10.0.0.7/\uff13\uff12', 32],
+  ])('%j has the prefix length %d', (text, prefix) => {
+    const size = 2n ** BigInt(32 - prefix)
+    expect(range(text)).toEqual({
+      version: 4,
+      first: (0x0a000007n / size) * size,
+      last: (0x0a000007n / size + 1n) * size - 1n,
+      text,
+    })
+  })
+  it.each([
+    ['::1/0128', 1n, 1n],
+    ['2001:db8::7/ffff:ffff::', 0x2001_0db8n << 96n, (0x2001_0db8n << 96n) | ((1n << 96n) - 1n)],
+    ['2001:db8::7/::ffff:ffff:ffff', 0x2001_0db8n << 96n, (0x2001_0db8n << 96n) | ((1n << 48n) - 1n)],
+    ['::7/::', 0n, (1n << 128n) - 1n],
+    ['::7/ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 7n, 7n],
+    ['::7/ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.0', 0n, 255n],
+  ])('%s (an IPv6 prefix, netmask or host mask) is %d–%d', (text, first, last) =>
+    expect(range(text)).toEqual({ version: 6, first, last, text }),
+  )
+
   it.each([
     ['10.0.0.0/33', 'has a prefix length outside 0–32'],
     ['10.0.0.0/999', 'has a prefix length outside 0–32'],
     ['::/129', 'has a prefix length outside 0–128'],
     ['::/999', 'has a prefix length outside 0–128'],
+    ['10.0.0.0/1000', 'has a prefix length outside 0–32'],
+    ['10.0.0.0/-8', 'has a prefix length outside 0–32'],
+    ['10.0.0.0/-1', 'has a prefix length outside 0–32'],
+    ['10.0.0.0/99999999999999999999', 'has a prefix length outside 0–32'],
+    ['::/-1', 'has a prefix length outside 0–128'],
     ['10.0.0.0/', 'has an invalid prefix length'],
-    ['10.0.0.0/1000', 'has an invalid prefix length'],
-    ['10.0.0.0/0008', 'has an invalid prefix length'],
-    ['::1/0128', 'has an invalid prefix length'],
-    ['10.0.0.0/ 8', 'has an invalid prefix length'],
-    ['10.0.0.0/8 ', 'has an invalid prefix length'],
-    ['10.0.0.0/+8', 'has an invalid prefix length'],
-    ['10.0.0.0/-8', 'has an invalid prefix length'],
     ['10.0.0.0/0x8', 'has an invalid prefix length'],
+    ['10.0.0.0/8_', 'has an invalid prefix length'],
+    ['10.0.0.0/1__0', 'has an invalid prefix length'],
+    ['10.0.0.0/8\x1c', 'has an invalid prefix length'],
     ['10.0.0.0/8.0', 'has an invalid prefix length'],
     ['10.0.0.0//8', 'has an invalid prefix length'],
     ['10.0.0.0/8/8', 'has an invalid prefix length'],
     ['10.0.0.0/:', 'has an invalid prefix length'],
-    ['10.0.0.0/\u0668', 'has an invalid prefix length'],
     ['10.0.0.0/255.255.255.00', 'has an invalid prefix length'],
     ['10.0.0.0/255.255.255', 'has an invalid prefix length'],
     ['10.0.0.0/256.0.0.0', 'has an invalid prefix length'],
     ['::/255.255.255.0', 'has an invalid prefix length'],
-    ['::/ffff::', 'has an invalid prefix length'],
+    ['10.0.0.0/ffff::', 'has an invalid prefix length'],
+    ['::/ffff::1%eth0', 'has an invalid prefix length'],
+    ['::/ffff:ff00:ffff::', 'has a mask that is neither a netmask nor a host mask (not contiguous)'],
     ['10.0.0.0/255.0.255.0', 'has a mask that is neither a netmask nor a host mask (not contiguous)'],
     ['10.0.0.0/255.255.255.253', 'has a mask that is neither a netmask nor a host mask (not contiguous)'],
     ['10.0.0.0/1.0.0.0', 'has a mask that is neither a netmask nor a host mask (not contiguous)'],

@@ -97,6 +97,68 @@ describe('Python → JavaScript regex translation (D14)', () => {
     expect(r._tag === 'Left' && r.left).toContain(reason)
   })
 
+  // Python's backreference to a group that did not take part fails; JavaScript's matches the empty string (and a
+  // JavaScript repeat forgets a group's match at each iteration). Checked against CPython 3.11's re.
+  it.each([
+    ['(a)?\\1', 'full', 'b'],
+    ['(a)*\\1', 'search', 'b'],
+    ['(a){0,3}\\1', 'search', 'b'],
+    ['(?:(a)|b)\\1', 'full', 'b'],
+    ['(?:(a)b)?\\1', 'search', 'c'],
+    ['(a)|\\1', 'search', 'b'],
+    ['(?:(a)|\\1)', 'full', ''],
+    ['(?!(a))\\1', 'search', 'b'],
+    ['(?<!(a))b\\1', 'search', 'b'],
+    ['((a)|b)\\2', 'full', 'b'],
+    ['(?P<x>a)?(?P=x)', 'full', ''],
+    ['(?:b|(a))+\\1', 'full', 'ab'],
+    ['(a)(?#note)?\\1', 'full', ''],
+    ['(?x)(a) ? \\1', 'full', ''],
+  ])(
+    '%j refers to a group that may not have matched: no faithful translation (Python: %s of %j is false)',
+    (pattern) => {
+      const r = translatePattern(pattern)
+      expect(r).toEqual({ _tag: 'Left', left: expect.stringContaining('may not have matched there') })
+    },
+  )
+  it.each([
+    ['(a)+\\1', 'full', 'aa', true],
+    ['(a){1,3}\\1', 'full', 'aaa', true],
+    ['(?:(a)b)+\\1', 'full', 'ababa', true],
+    ['(?:(a)\\1|b)', 'full', 'aa', true],
+    ['(?=(a))\\1', 'match', 'a', true],
+    ['(?<=(a))\\1', 'search', 'aa', true],
+    ['((a)|b)\\1', 'full', 'bb', true],
+    ['(a)(b|c)\\1', 'full', 'aca', true],
+    ['(?:(a)(?:y|\\1))', 'full', 'aa', true],
+    ['(?:x|(a)\\1)', 'full', 'x', true],
+    ['(a)b?\\1', 'full', 'aa', true],
+    ['(a)(?:b)?\\1', 'full', 'aba', true],
+    ['(?:(a)|b)c(a)\\2', 'full', 'bcaa', true],
+  ] as const)('%j refers to a group that surely matched: translated (%s of %j → %s)', (pattern, mode, text, expected) =>
+    expect(compile(pattern, mode).test(text)).toBe(expected),
+  )
+
+  // Python's IGNORECASE compares lower case and counts i and ı as one letter, so I, i, İ and ı all match each other;
+  // JavaScript's case folding keeps İ and ı apart. Checked against CPython 3.11's re.
+  it.each([
+    ['(?i)i', ['I', 'i', '\u0130', '\u0131'], ['j', 'i\u0307']],
+    ['(?i)\u0130', ['I', 'i', '\u0130', '\u0131'], ['j']],
+    ['(?i)\u0131', ['I', 'i', '\u0130', '\u0131'], ['j']],
+    ['(?i)[h-j]', ['I', 'i', '\u0130', '\u0131', 'H'], ['k']],
+    ['(?i)[\u0100-\u0140]', ['I', 'i', '\u0130', '\u0131', '\u0100'], ['j']],
+    ['(?i)[^i]', ['j', 'k'], ['I', 'i', '\u0130', '\u0131']],
+    ['(?i)[a\\-]', ['A', '-'], ['\u0130', '\u0131']],
+    ['(?i)[i-]', ['I', '\u0130', '\u0131', '-'], ['j']],
+    ['(?i)[\\u0131]', ['I', 'i', '\u0130'], ['j']],
+    ['i', ['i'], ['I', '\u0130', '\u0131']],
+    ['[\u0130]', ['\u0130'], ['i', 'I', '\u0131']],
+  ])('%j matches %j, not %j', (pattern, yes, no) => {
+    const r = compile(pattern, 'full')
+    for (const t of yes) expect(r.test(t)).toBe(true)
+    for (const t of no) expect(r.test(t)).toBe(false)
+  })
+
   it('keeps leading inline flags in front of the anchoring (matches)', () => {
     expect(translatePattern('(?i)abc')).toEqual({ _tag: 'Right', right: { source: 'abc', flags: 'iv' } })
   })
