@@ -35,6 +35,7 @@ import {
   required,
   Str,
   struct,
+  suggest,
 } from './primitives.js'
 
 /**
@@ -375,6 +376,27 @@ const PiDefinition = struct('a binding (an object)', piFields, { unknownKeys: 'i
 
 const FORM_OPTION = 'option.'
 
+const PI_KEYS: ReadonlyArray<string> = Object.keys(piFields)
+
+/**
+ * Unknown keys are ignored (a later privacyIDEA may add some), except a misspelling of a known field (`Position`,
+ * `condtions`, `handler_module`): ignoring it would silently drop what it says, e.g. every condition of the binding.
+ */
+const misspeltFields = (u: Readonly<Record<string, unknown>>, c: Context): ReadonlyArray<ValidationError> =>
+  Object.keys(u).flatMap((k) => {
+    if (hasOwn(piFields, k) || k.startsWith(FORM_OPTION) || u[k] === undefined) return []
+    const meant = suggest(k, PI_KEYS)
+    return meant === undefined
+      ? []
+      : [
+          problem(
+            u[k],
+            appendContext(c, k, PrivacyIdeaText, u[k]),
+            `unknown field; did you mean "${meant}"? (privacyIDEA's field names are exact: ignoring this one would drop what it says)`,
+          ),
+        ]
+  })
+
 /**
  * The options of `POST /event`'s form fields: `option.<key>` is the option `<key>` (SPEC 1.1), merged into
  * `options`. The same option in both with different values is an error; so is a field named just `option.`.
@@ -439,7 +461,8 @@ const withFormOptions = (
  *   `{ "Key": ..., "Value": ... }`; `conditions` may also be the JSON text of a dict; values `true`/`false` become
  *   `"True"`/`"False"` and numbers their decimal text, as privacyIDEA stores them;
  * - `option.<key>` fields (`POST /event`'s form) are options, merged into `options`;
- * - `condition` (legacy, unused) and keys privacyIDEA may add later are ignored.
+ * - `condition` (legacy, unused) and keys privacyIDEA may add later are ignored; a key that misspells a field
+ *   (`Position`, `condtions`) is an error with a "did you mean", since ignoring it would drop what it says.
  *
  * @example
  * PrivacyIdeaDefinitionCodec.decode({
@@ -461,8 +484,9 @@ export const PrivacyIdeaDefinitionCodec: Type<Binding, PrivacyIdeaEventDefinitio
   (u, c) => {
     const r = PiDefinition.validate(u, c)
     const form = isPlainObject(u) ? withFormOptions(u, r._tag === 'Right' ? r.right.options : NONE, c) : success(NONE)
-    if (r._tag === 'Left') return form._tag === 'Left' ? failures([...r.left, ...form.left]) : r
-    if (form._tag === 'Left') return form
+    const misspelt = isPlainObject(u) ? misspeltFields(u, c) : []
+    const errors = [...(r._tag === 'Left' ? r.left : []), ...(form._tag === 'Left' ? form.left : []), ...misspelt]
+    if (r._tag === 'Left' || form._tag === 'Left' || errors.length > 0) return failures(errors)
     const d = r.right
     return success({
       id: d.id,

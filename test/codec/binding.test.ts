@@ -244,6 +244,29 @@ describe("privacyIDEA's shape", () => {
     )
   })
 
+  it('refuses an unknown key that misspells a field, since ignoring it would drop what it says', () => {
+    const hint = (field: string) =>
+      `unknown field; did you mean "${field}"? (privacyIDEA's field names are exact: ignoring this one would drop what it says)`
+    expect(fail(PrivacyIdeaDefinitionCodec, { ...pi, condtions: { realm: 'r1' } })).toStrictEqual([
+      { path: ['condtions'], message: hint('conditions') },
+    ])
+    expect(
+      fail(PrivacyIdeaDefinitionCodec, { ...pi, Position: 'pre', option: {}, handler_module: 'Token' }),
+    ).toStrictEqual([
+      { path: ['Position'], message: hint('position') },
+      { path: ['option'], message: hint('options') },
+      { path: ['handler_module'], message: hint('handlermodule') },
+    ])
+    // reported together with the other errors of the binding
+    expect(fail(PrivacyIdeaDefinitionCodec, { ...pi, active: 'maybe', Active: true }).map((e) => e.path)).toStrictEqual(
+      [['active'], ['Active']],
+    )
+    // form fields and keys far from every field are not misspellings; an undefined value counts as absent
+    expect(
+      ok(PrivacyIdeaDefinitionCodec, { ...pi, 'option.level': 'INFO', eventhandler_id: 3, Ordering: undefined }),
+    ).toStrictEqual(ok(PrivacyIdeaDefinitionCodec, { ...pi, options: { level: 'INFO' } }))
+  })
+
   it('requires id, event and handlermodule', () => {
     expect(fail(PrivacyIdeaDefinitionCodec, {})).toStrictEqual([
       { path: ['id'], message: 'missing; expected a number or a string' },
