@@ -143,9 +143,19 @@ export const NativeBindingCodec: Type<Binding, Binding, unknown> = struct('a bin
 // privacyIDEA's shape: as lenient as privacyIDEA itself reads its stored definitions.
 
 /**
+ * Whether `String(n)` is the text Python's `str` gives the same JSON number: a safe integer (an integer literal),
+ * or a fraction from 0.0001 on (both write the shortest digits without an exponent there). Beyond 2^53 the digits
+ * are lost (`12345678901234567890` would become `12345678901234567000`), and below 0.0001 Python writes an
+ * exponent (`1e-05`) where JavaScript does not.
+ */
+const sameTextInPython = (n: number): boolean =>
+  Number.isSafeInteger(n) || (Number.isFinite(n) && !Number.isInteger(n) && Math.abs(n) >= 1e-4)
+
+/**
  * privacyIDEA stores option and condition values as text: `true`/`false` become `"True"`/`"False"` (Python's
- * `str`), a number its decimal text (`String(n)`, which for integers is what Python writes). Other values are
- * errors: `null` too, since privacyIDEA would keep such a condition and compare with `None`.
+ * `str`), a number its decimal text (`String(n)`, which for integers and ordinary fractions is what Python writes;
+ * a number whose text could differ there is an error asking for a string). Other values are errors: `null` too,
+ * since privacyIDEA would keep such a condition and compare with `None`.
  */
 const PrivacyIdeaText = new Type<string, string, unknown>(
   'text (a string, true, false or a number)',
@@ -153,7 +163,13 @@ const PrivacyIdeaText = new Type<string, string, unknown>(
   (u, c) => {
     if (typeof u === 'string') return success(u)
     if (typeof u === 'boolean') return success(u ? 'True' : 'False')
-    if (typeof u === 'number' && Number.isFinite(u)) return success(String(u))
+    if (typeof u === 'number' && sameTextInPython(u)) return success(String(u))
+    if (typeof u === 'number' && Number.isFinite(u))
+      return failure(
+        u,
+        c,
+        `expected text: privacyIDEA would store ${describe(u)} as Python writes it, which need not be ${JSON.stringify(String(u))} (too large an integer, or too small a fraction); write the value as a string`,
+      )
     return failure(u, c, `expected text (a string, true, false or a number), got ${describe(u)}`)
   },
   (a) => a,
