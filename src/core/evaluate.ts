@@ -121,11 +121,35 @@ const finish = (
   return response === undefined ? { intents, audit, request, aborted } : { intents, audit, request, response, aborted }
 }
 
-/** The first view of the event: pre bindings get no response (SPEC 1.3, 1.8), even if the host passed one. */
+/** The optional fields whose `null` (a JavaScript host's "none") means the same as absent. */
+const NULLABLE: ReadonlyArray<keyof Event> = [
+  'entropy',
+  'baseUrl',
+  'loggedIn',
+  'user',
+  'serial',
+  'token',
+  'container',
+  'challenges',
+  'counters',
+]
+
+/**
+ * The first view of the event: pre bindings get no response (SPEC 1.3, 1.8), even if the host passed one; an
+ * optional field that is `null` is absent (no user, no token, ...), so no condition, template or audit entry reads
+ * `null` where the model promises an object.
+ */
 const initialView = (event: Event): Event => {
-  if (event.position !== 'pre' || event.response === undefined) return event
-  const { response: _ignored, ...view } = event
-  return view
+  const dropResponse = event.position === 'pre' && event.response !== undefined
+  // once per evaluation: a plain loop, no allocation unless the event needs a new view
+  let hasNull = false
+  for (let i = 0; i < NULLABLE.length && !hasNull; i++)
+    hasNull = (event[NULLABLE[i] as keyof Event] as unknown) === null
+  if (!dropResponse && !hasNull) return event
+  const view: Record<string, unknown> = { ...event }
+  if (dropResponse) delete view.response
+  for (const k of NULLABLE) if (view[k] === null) delete view[k]
+  return view as unknown as Event
 }
 
 /**

@@ -380,6 +380,37 @@ describe('request and response threading (SPEC 1.7)', () => {
     expect(ev.response).toBe(e.response)
   })
 
+  it('an optional field a JavaScript host sets to null counts as absent, in conditions and audit entries', () => {
+    const nulls = {
+      entropy: null,
+      baseUrl: null,
+      loggedIn: null,
+      user: null,
+      serial: null,
+      token: null,
+      container: null,
+      challenges: null,
+      counters: null,
+    }
+    const e = { ...event({ request: { params: { x: '1' } } }), ...nulls } as unknown as Event
+    // realm holds without a user (the toy's skip rule); with user null it would read null.realm
+    const bs = [binding({ id: 1, conditions: { realm: 'realm1' } }), setParam(2, 'y', '2')]
+    const ev = run(e, bs)
+    expect(ev).toStrictEqual(run(event({ request: { params: { x: '1' } } }), bs))
+    expect(ev.audit.map((a) => [a.bindingId, a.success, a.error])).toStrictEqual([
+      [1, true, undefined],
+      [2, true, undefined],
+    ])
+    // each field alone, in pre as well
+    for (const k of Object.keys(nulls)) {
+      for (const position of ['pre', 'post'] as const) {
+        const one = { ...event({ position }), [k]: null } as unknown as Event
+        const b = binding({ position, conditions: { realm: 'realm1' } })
+        expect(run(one, [b])).toStrictEqual(run(event({ position }), [b]))
+      }
+    }
+  })
+
   it('an evaluation of a post event without a response has no response key', () => {
     expect('response' in run(event(), [binding()])).toBe(false)
   })
