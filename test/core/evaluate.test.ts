@@ -401,14 +401,27 @@ describe('request and response threading (SPEC 1.7)', () => {
       [1, true, undefined],
       [2, true, undefined],
     ])
-    // each field alone, in pre as well
+    // each field alone, in pre and post: the view every binding sees has no such key, and keeps everything else
+    const response = { result: { status: true } }
     for (const k of Object.keys(nulls)) {
       for (const position of ['pre', 'post'] as const) {
-        const one = { ...event({ position }), [k]: null } as unknown as Event
+        const host = { ...event({ position, response, serial: 'S1' }), [k]: null } as unknown as Event
+        const views: Event[] = []
         const b = binding({ position, conditions: { realm: 'realm1' } })
-        expect(run(one, [b])).toStrictEqual(run(event({ position }), [b]))
+        const ev = evaluateRuleSet(host, compileWith(toyCatalogue, [b, b]), (_cb, ctx) => views.push(ctx.event))
+        const expected: Record<string, unknown> = { ...host }
+        delete expected[k]
+        if (position === 'pre') delete expected.response
+        expect(views).toStrictEqual([expected, expected])
+        expect(views[0]).toBe(views[1])
+        expect(ev.response).toBe(position === 'post' ? response : undefined)
       }
     }
+    // an event without nulls (post) is the view itself, not a copy
+    const clean = event({ response, serial: 'S1' })
+    const seen: Event[] = []
+    evaluateRuleSet(clean, compileWith(toyCatalogue, [binding()]), (_cb, ctx) => seen.push(ctx.event))
+    expect(seen[0]).toBe(clean)
   })
 
   it('an evaluation of a post event without a response has no response key', () => {
