@@ -121,35 +121,22 @@ const finish = (
   return response === undefined ? { intents, audit, request, aborted } : { intents, audit, request, response, aborted }
 }
 
-/** The optional fields whose `null` (a JavaScript host's "none") means the same as absent. */
-const NULLABLE: ReadonlyArray<keyof Event> = [
-  'entropy',
-  'baseUrl',
-  'loggedIn',
-  'user',
-  'serial',
-  'token',
-  'container',
-  'challenges',
-  'counters',
-]
-
 /**
- * The first view of the event: pre bindings get no response (SPEC 1.3, 1.8), even if the host passed one; an
- * optional field that is `null` is absent (no user, no token, ...), so no condition, template or audit entry reads
- * `null` where the model promises an object.
+ * The first view of the event: pre bindings get no response (SPEC 1.3, 1.8), even if the host passed one; a field
+ * that is `null` (a JavaScript host's "none": `user: null`) is absent, so no condition, template or audit entry
+ * reads `null` where the model promises an object. A `null` response stays: it is a JSON body.
  */
 const initialView = (event: Event): Event => {
-  const dropResponse = event.position === 'pre' && event.response !== undefined
-  // once per evaluation: a plain loop, no allocation unless the event needs a new view
-  let hasNull = false
-  for (let i = 0; i < NULLABLE.length && !hasNull; i++)
-    hasNull = (event[NULLABLE[i] as keyof Event] as unknown) === null
-  if (!dropResponse && !hasNull) return event
-  const view: Record<string, unknown> = { ...event }
-  if (dropResponse) delete view.response
-  for (const k of NULLABLE) if (view[k] === null) delete view[k]
-  return view as unknown as Event
+  // once per evaluation: no allocation unless the event needs a new view
+  let view: Record<string, unknown> | undefined
+  for (const k in event) {
+    const v: unknown = event[k as keyof Event]
+    if ((k === 'response' ? event.position === 'pre' && v !== undefined : v === null) && Object.hasOwn(event, k)) {
+      view ??= { ...event }
+      delete view[k]
+    }
+  }
+  return (view ?? event) as Event
 }
 
 /**

@@ -417,11 +417,18 @@ describe('request and response threading (SPEC 1.7)', () => {
         expect(ev.response).toBe(position === 'post' ? response : undefined)
       }
     }
-    // an event without nulls (post) is the view itself, not a copy
+    // an event without nulls (post) is the view itself, not a copy; a null response in post is a JSON body and stays
     const clean = event({ response, serial: 'S1' })
     const seen: Event[] = []
     evaluateRuleSet(clean, compileWith(toyCatalogue, [binding()]), (_cb, ctx) => seen.push(ctx.event))
     expect(seen[0]).toBe(clean)
+    const nullBody = event({ response: null })
+    const body: Event[] = []
+    const evaluated = evaluateRuleSet(nullBody, compileWith(toyCatalogue, [binding()]), (_cb, ctx) =>
+      body.push(ctx.event),
+    )
+    expect(body[0]).toBe(nullBody)
+    expect(evaluated.response).toBeNull()
   })
 
   it('an evaluation of a post event without a response has no response key', () => {
