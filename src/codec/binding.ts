@@ -35,6 +35,7 @@ import {
   required,
   Str,
   struct,
+  suggest,
 } from './primitives.js'
 
 /**
@@ -142,9 +143,19 @@ export const NativeBindingCodec: Type<Binding, Binding, unknown> = struct('a bin
 // privacyIDEA's shape: as lenient as privacyIDEA itself reads its stored definitions.
 
 /**
+ * Whether `String(n)` is the text Python's `str` gives the same JSON number: a safe integer (an integer literal),
+ * or a fraction from 0.0001 on (both write the shortest digits without an exponent there). Beyond 2^53 the digits
+ * are lost (`12345678901234567890` would become `12345678901234567000`), and below 0.0001 Python writes an
+ * exponent (`1e-05`) where JavaScript does not.
+ */
+const sameTextInPython = (n: number): boolean =>
+  Number.isSafeInteger(n) || (Number.isFinite(n) && !Number.isInteger(n) && Math.abs(n) >= 1e-4)
+
+/**
  * privacyIDEA stores option and condition values as text: `true`/`false` become `"True"`/`"False"` (Python's
- * `str`), a number its decimal text (`String(n)`, which for integers is what Python writes). Other values are
- * errors: `null` too, since privacyIDEA would keep such a condition and compare with `None`.
+ * `str`), a number its decimal text (`String(n)`, which for integers and ordinary fractions is what Python writes;
+ * a number whose text could differ there is an error asking for a string). Other values are errors: `null` too,
+ * since privacyIDEA would keep such a condition and compare with `None`.
  */
 const PrivacyIdeaText = new Type<string, string, unknown>(
   'text (a string, true, false or a number)',
@@ -152,7 +163,13 @@ const PrivacyIdeaText = new Type<string, string, unknown>(
   (u, c) => {
     if (typeof u === 'string') return success(u)
     if (typeof u === 'boolean') return success(u ? 'True' : 'False')
-    if (typeof u === 'number' && Number.isFinite(u)) return success(String(u))
+    if (typeof u === 'number' && sameTextInPython(u)) return success(String(u))
+    if (typeof u === 'number' && Number.isFinite(u))
+      return failure(
+        u,
+        c,
+        `expected text: privacyIDEA would store ${describe(u)} as Python writes it, which need not be ${JSON.stringify(String(u))} (too large an integer, or too small a fraction); write the value as a string`,
+      )
     return failure(u, c, `expected text (a string, true, false or a number), got ${describe(u)}`)
   },
   (a) => a,
@@ -375,6 +392,27 @@ const PiDefinition = struct('a binding (an object)', piFields, { unknownKeys: 'i
 
 const FORM_OPTION = 'option.'
 
+const PI_KEYS: ReadonlyArray<string> = Object.keys(piFields)
+
+/**
+ * Unknown keys are ignored (a later privacyIDEA may add some), except a misspelling of a known field (`Position`,
+ * `condtions`, `handler_module`): ignoring it would silently drop what it says, e.g. every condition of the binding.
+ */
+const misspeltFields = (u: Readonly<Record<string, unknown>>, c: Context): ReadonlyArray<ValidationError> =>
+  Object.keys(u).flatMap((k) => {
+    if (hasOwn(piFields, k) || k.startsWith(FORM_OPTION) || u[k] === undefined) return []
+    const meant = suggest(k, PI_KEYS)
+    return meant === undefined
+      ? []
+      : [
+          problem(
+            u[k],
+            appendContext(c, k, PrivacyIdeaText, u[k]),
+            `unknown field; did you mean "${meant}"? (privacyIDEA's field names are exact: ignoring this one would drop what it says)`,
+          ),
+        ]
+  })
+
 /**
  * The options of `POST /event`'s form fields: `option.<key>` is the option `<key>` (SPEC 1.1), merged into
  * `options`. The same option in both with different values is an error; so is a field named just `option.`.
@@ -439,7 +477,8 @@ const withFormOptions = (
  *   `{ "Key": ..., "Value": ... }`; `conditions` may also be the JSON text of a dict; values `true`/`false` become
  *   `"True"`/`"False"` and numbers their decimal text, as privacyIDEA stores them;
  * - `option.<key>` fields (`POST /event`'s form) are options, merged into `options`;
- * - `condition` (legacy, unused) and keys privacyIDEA may add later are ignored.
+ * - `condition` (legacy, unused) and keys privacyIDEA may add later are ignored; a key that misspells a field
+ *   (`Position`, `condtions`) is an error with a "did you mean", since ignoring it would drop what it says.
  *
  * @example
  * PrivacyIdeaDefinitionCodec.decode({
@@ -461,8 +500,9 @@ export const PrivacyIdeaDefinitionCodec: Type<Binding, PrivacyIdeaEventDefinitio
   (u, c) => {
     const r = PiDefinition.validate(u, c)
     const form = isPlainObject(u) ? withFormOptions(u, r._tag === 'Right' ? r.right.options : NONE, c) : success(NONE)
-    if (r._tag === 'Left') return form._tag === 'Left' ? failures([...r.left, ...form.left]) : r
-    if (form._tag === 'Left') return form
+    const misspelt = isPlainObject(u) ? misspeltFields(u, c) : []
+    const errors = [...(r._tag === 'Left' ? r.left : []), ...(form._tag === 'Left' ? form.left : []), ...misspelt]
+    if (r._tag === 'Left' || form._tag === 'Left' || errors.length > 0) return failures(errors)
     const d = r.right
     return success({
       id: d.id,

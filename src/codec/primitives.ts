@@ -430,11 +430,12 @@ const distance = (a: string, b: string): number => {
 
 /**
  * The known key an unknown key probably means: an alias, the same letters in another case or separator style
- * (`abort_on_error` → `abortOnError`), or a near miss of at most two edits.
+ * (`abort_on_error` → `abortOnError`), or the nearest miss of at most two edits (ties: the first known key).
  *
  * @example
  * suggest('abort_on_error', ['abortOnError', 'events']) // 'abortOnError'
  * suggest('evnts', ['events', 'name']) // 'events'
+ * suggest('option', ['action', 'options']) // 'options': one edit away, `action` two
  * suggest('colour', ['events', 'name']) // undefined
  *
  * @since 0.1.0
@@ -450,7 +451,18 @@ export const suggest = (
   const same = known.find((k) => normalise(k) === n)
   if (same !== undefined) return same
   if (n.length < 4) return undefined
-  return known.find((k) => Math.abs(normalise(k).length - n.length) <= 2 && distance(normalise(k), n) <= 2)
+  let best: string | undefined
+  let bestDistance = 3
+  for (const k of known) {
+    const nk = normalise(k)
+    if (Math.abs(nk.length - n.length) >= bestDistance) continue
+    const d = distance(nk, n)
+    if (d < bestDistance) {
+      best = k
+      bestDistance = d
+    }
+  }
+  return best
 }
 
 /**

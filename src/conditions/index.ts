@@ -25,7 +25,7 @@ import {
 import { counter } from './counter.js'
 import { warning } from './define.js'
 import { detailErrorMessage, detailMessage } from './detail.js'
-import { CONDITION_NAMES, type ConditionName } from './names.js'
+import { CONDITION_NAMES, type ConditionName, conditionRank } from './names.js'
 import { resultAuthentication, resultStatus, resultValue } from './result.js'
 import type { BoolData, ConditionCompiler, IntData, KeyedData, ListData, RegexData } from './shapes.js'
 import {
@@ -197,4 +197,4 @@ export const compileCondition = (name: string, value: string): Either<ReadonlyAr
  * const engine = createEngine({ conditions: conditionCatalogue, handlers: handlerCatalogue })
  * @since 0.1.0
  */
-export const conditionCatalogue: ConditionCatalogue = { compile: compileCondition }
+export const conditionCatalogue: ConditionCatalogue = { compile: compileCondition, rank: conditionRank }

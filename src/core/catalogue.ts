@@ -94,6 +94,12 @@ export interface ConditionCatalogue {
    * relative to the condition's value (usually `[]`); the kernel prefixes `['conditions', name]`.
    */
   readonly compile: (name: string, value: string) => Either<ReadonlyArray<Issue>, CompiledCondition>
+  /**
+   * The evaluation rank of a condition name (SPEC 3.0), also for a name whose value does not compile; undefined for
+   * an unknown name. The kernel orders configuration errors by it, so a binding's first error names the condition
+   * privacyIDEA would raise on first. Without it, errors keep the order of the conditions map.
+   */
+  readonly rank?: (name: string) => number | undefined
 }
 
 /**

@@ -112,6 +112,15 @@ const guarded = <A>(
   }
 }
 
+/** The rank of a condition name for ordering its errors; unknown names (and a throwing `rank`) last. */
+const rankOf = (catalogue: Catalogue, name: string): number => {
+  try {
+    return catalogue.conditions.rank?.(name) ?? Number.MAX_SAFE_INTEGER
+  } catch {
+    return Number.MAX_SAFE_INTEGER
+  }
+}
+
 const byRank = (a: CompiledCondition, b: CompiledCondition): number =>
   a.rank - b.rank || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 
@@ -120,7 +129,7 @@ const compileConditions = (
   conditions: Readonly<Record<string, string>>,
 ): { readonly compiled: ReadonlyArray<CompiledCondition>; readonly issues: ReadonlyArray<Issue> } => {
   const compiled: CompiledCondition[] = []
-  const issues: Issue[] = []
+  const failing: Array<{ readonly rank: number; readonly issues: ReadonlyArray<Issue> }> = []
   for (const name of Object.keys(conditions)) {
     const result = guarded(
       () => catalogue.conditions.compile(name, conditions[name] ?? ''),
@@ -128,8 +137,14 @@ const compileConditions = (
       [],
     )
     if (result._tag === 'Right') compiled.push(result.right)
-    else issues.push(...result.left.map((i) => ({ ...i, path: ['conditions', name, ...i.path] })))
+    else
+      failing.push({
+        rank: rankOf(catalogue, name),
+        issues: result.left.map((i) => ({ ...i, path: ['conditions', name, ...i.path] })),
+      })
   }
+  // SPEC 3.0: the first error names the condition evaluated first (a stable sort keeps the map's order for ties).
+  const issues = failing.sort((a, b) => a.rank - b.rank).flatMap((f) => f.issues)
   return { compiled: compiled.sort(byRank), issues }
 }
 

@@ -121,11 +121,22 @@ const finish = (
   return response === undefined ? { intents, audit, request, aborted } : { intents, audit, request, response, aborted }
 }
 
-/** The first view of the event: pre bindings get no response (SPEC 1.3, 1.8), even if the host passed one. */
+/**
+ * The first view of the event: pre bindings get no response (SPEC 1.3, 1.8), even if the host passed one; a field
+ * that is `null` (a JavaScript host's "none": `user: null`) is absent, so no condition, template or audit entry
+ * reads `null` where the model promises an object. A `null` response stays: it is a JSON body.
+ */
 const initialView = (event: Event): Event => {
-  if (event.position !== 'pre' || event.response === undefined) return event
-  const { response: _ignored, ...view } = event
-  return view
+  // once per evaluation: no allocation unless the event needs a new view
+  let view: Record<string, unknown> | undefined
+  for (const k in event) {
+    const v: unknown = event[k as keyof Event]
+    if ((k === 'response' ? event.position === 'pre' && v !== undefined : v === null) && Object.hasOwn(event, k)) {
+      view ??= { ...event }
+      delete view[k]
+    }
+  }
+  return (view ?? event) as Event
 }
 
 /**

@@ -193,11 +193,39 @@ describe("privacyIDEA's shape", () => {
   it("turns booleans and numbers into privacyIDEA's text", () => {
     const b = ok(PrivacyIdeaDefinitionCodec, {
       ...pi,
-      options: { a: true, b: false, c: 3, d: 2.5, e: -0, f: 1e21 },
+      options: { a: true, b: false, c: 3, d: 2.5, e: -0, f: 9007199254740991, g: 0.0001, h: -1234.5678 },
       conditions: { token_has_owner: false, count_auth: 10 },
     })
-    expect(b.options).toStrictEqual({ a: 'True', b: 'False', c: '3', d: '2.5', e: '0', f: '1e+21' })
+    expect(b.options).toStrictEqual({
+      a: 'True',
+      b: 'False',
+      c: '3',
+      d: '2.5',
+      e: '0',
+      f: '9007199254740991',
+      g: '0.0001',
+      h: '-1234.5678',
+    })
     expect(b.conditions).toStrictEqual({ token_has_owner: 'False', count_auth: '10' })
+  })
+
+  it('refuses a number whose text in Python could differ from its text here', () => {
+    // 12345678901234567890 (an int in Python) arrives as 12345678901234567000; Python writes 0.00001 as 1e-05
+    const errors = fail(PrivacyIdeaDefinitionCodec, {
+      ...pi,
+      options: { big: JSON.parse('12345678901234567890') as number, huge: 1e21, edge: 9007199254740992, tiny: 0.00001 },
+      conditions: { count_auth: -9007199254740992 },
+    })
+    expect(errors.map((e) => e.path)).toStrictEqual([
+      ['options', 'big'],
+      ['options', 'huge'],
+      ['options', 'edge'],
+      ['options', 'tiny'],
+      ['conditions', 'count_auth'],
+    ])
+    expect(errors[3]?.message).toBe(
+      'expected text: privacyIDEA would store the number 0.00001 as Python writes it, which need not be "0.00001" (too large an integer, or too small a fraction); write the value as a string',
+    )
   })
 
   it('rejects other option and condition values, null included', () => {
@@ -242,6 +270,29 @@ describe("privacyIDEA's shape", () => {
     expect(ok(PrivacyIdeaDefinitionCodec, { ...pi, description: 'new in 4.0' })).toStrictEqual(
       ok(PrivacyIdeaDefinitionCodec, pi),
     )
+  })
+
+  it('refuses an unknown key that misspells a field, since ignoring it would drop what it says', () => {
+    const hint = (field: string) =>
+      `unknown field; did you mean "${field}"? (privacyIDEA's field names are exact: ignoring this one would drop what it says)`
+    expect(fail(PrivacyIdeaDefinitionCodec, { ...pi, condtions: { realm: 'r1' } })).toStrictEqual([
+      { path: ['condtions'], message: hint('conditions') },
+    ])
+    expect(
+      fail(PrivacyIdeaDefinitionCodec, { ...pi, Position: 'pre', option: {}, handler_module: 'Token' }),
+    ).toStrictEqual([
+      { path: ['Position'], message: hint('position') },
+      { path: ['option'], message: hint('options') },
+      { path: ['handler_module'], message: hint('handlermodule') },
+    ])
+    // reported together with the other errors of the binding
+    expect(fail(PrivacyIdeaDefinitionCodec, { ...pi, active: 'maybe', Active: true }).map((e) => e.path)).toStrictEqual(
+      [['active'], ['Active']],
+    )
+    // form fields and keys far from every field are not misspellings; an undefined value counts as absent
+    expect(
+      ok(PrivacyIdeaDefinitionCodec, { ...pi, 'option.level': 'INFO', eventhandler_id: 3, Ordering: undefined }),
+    ).toStrictEqual(ok(PrivacyIdeaDefinitionCodec, { ...pi, options: { level: 'INFO' } }))
   })
 
   it('requires id, event and handlermodule', () => {

@@ -59,6 +59,14 @@ describe('suggest', () => {
     expect(suggest('x'.repeat(100_000), known)).toBeUndefined()
   })
 
+  it('suggests the nearest key, the first known one on a tie', () => {
+    expect(suggest('option', ['action', 'options'])).toBe('options') // 1 edit; action is 2
+    expect(suggest('option', ['options', 'action'])).toBe('options')
+    expect(suggest('actoin', ['action', 'options'])).toBe('action') // a transposition: 2 edits
+    expect(suggest('abcdx', ['abcdy', 'abcdz'])).toBe('abcdy') // tie: the first
+    expect(suggest('abcdxy', ['abcd', 'abcdxz'])).toBe('abcdxz') // 1 edit beats 2
+  })
+
   it('uses aliases first, and only own ones', () => {
     expect(suggest('event', known, { event: 'events' })).toBe('events')
     expect(suggest('constructor', known, {})).toBeUndefined()

@@ -115,6 +115,18 @@ describe('kernel semantics with the real conditions', () => {
     expect(verdict({ client_ip: '192.168.0.0/16', last_auth: '7' })).toBe('error:ConfigurationError')
   })
 
+  it('of two configuration errors, the one of the condition evaluated first (SPEC 3.0) surfaces', () => {
+    expect(conditionCatalogue.rank).toBe(conditionRank)
+    // written last_auth first; privacyIDEA raises on client_ip (rank 0) before it reaches last_auth
+    const e = engine.evaluate(BASE_EVENT, [
+      { ...bindingOf({ last_auth: '7', client_ip: 'not an ip' }, BASE_EVENT), id: 1, abortOnError: true },
+    ])
+    expect(e.audit.map((a) => a.error?.message)).toStrictEqual([
+      'client_ip: "not an ip" is not an IP address or network',
+    ])
+    expect(e.aborted?.reason).toMatch(/\(ConfigurationError\): client_ip: /)
+  })
+
   it('an evaluation error fails the binding only when the earlier conditions hold (early exit)', () => {
     const e = {
       ...BASE_EVENT,

@@ -151,6 +151,36 @@ describe('compileBinding: conditions', () => {
     expect(cb.conditions.map((c) => c.name)).toStrictEqual(['flag'])
   })
 
+  it("orders the condition errors by the catalogue's rank (SPEC 3.0), unknown names last, ties in map order", () => {
+    const ranks: Readonly<Record<string, number>> = { flag: 0, param: 20 }
+    const ranked: Catalogue = {
+      ...toyCatalogue,
+      conditions: { ...toyCatalogue.conditions, rank: (name) => ranks[name] },
+    }
+    const conditions = { nonsense: '1', param: 'oops', other: '2', flag: 'maybe' }
+    const codes = (c: Catalogue) => compileBinding(c, binding({ conditions }), 0).errors.map((e) => [e.code, e.path[2]])
+    expect(codes(ranked)).toStrictEqual([
+      ['invalid-flag', 'flag'],
+      ['invalid-param', 'param'],
+      ['unknown-condition', 'nonsense'],
+      ['unknown-condition', 'other'],
+    ])
+    // without a rank the map's order stays
+    expect(codes(toyCatalogue).map(([, name]) => name)).toStrictEqual(['nonsense', 'param', 'other', 'flag'])
+    // a throwing rank is contained: that name counts as unknown
+    const throwing: Catalogue = {
+      ...toyCatalogue,
+      conditions: {
+        ...toyCatalogue.conditions,
+        rank: (name) => {
+          if (name === 'param') throw new Error('rank bug')
+          return ranks[name]
+        },
+      },
+    }
+    expect(codes(throwing).map(([, name]) => name)).toStrictEqual(['flag', 'nonsense', 'param', 'other'])
+  })
+
   it('collects warnings with paths without failing the binding', () => {
     const cb = compileBinding(toyCatalogue, binding({ conditions: { param: 'x=', flag: ' yes' } }), 2)
     expect(cb.errors).toStrictEqual([])

@@ -380,6 +380,57 @@ describe('request and response threading (SPEC 1.7)', () => {
     expect(ev.response).toBe(e.response)
   })
 
+  it('an optional field a JavaScript host sets to null counts as absent, in conditions and audit entries', () => {
+    const nulls = {
+      entropy: null,
+      baseUrl: null,
+      loggedIn: null,
+      user: null,
+      serial: null,
+      token: null,
+      container: null,
+      challenges: null,
+      counters: null,
+    }
+    const e = { ...event({ request: { params: { x: '1' } } }), ...nulls } as unknown as Event
+    // realm holds without a user (the toy's skip rule); with user null it would read null.realm
+    const bs = [binding({ id: 1, conditions: { realm: 'realm1' } }), setParam(2, 'y', '2')]
+    const ev = run(e, bs)
+    expect(ev).toStrictEqual(run(event({ request: { params: { x: '1' } } }), bs))
+    expect(ev.audit.map((a) => [a.bindingId, a.success, a.error])).toStrictEqual([
+      [1, true, undefined],
+      [2, true, undefined],
+    ])
+    // each field alone, in pre and post: the view every binding sees has no such key, and keeps everything else
+    const response = { result: { status: true } }
+    for (const k of Object.keys(nulls)) {
+      for (const position of ['pre', 'post'] as const) {
+        const host = { ...event({ position, response, serial: 'S1' }), [k]: null } as unknown as Event
+        const views: Event[] = []
+        const b = binding({ position, conditions: { realm: 'realm1' } })
+        const ev = evaluateRuleSet(host, compileWith(toyCatalogue, [b, b]), (_cb, ctx) => views.push(ctx.event))
+        const expected: Record<string, unknown> = { ...host }
+        delete expected[k]
+        if (position === 'pre') delete expected.response
+        expect(views).toStrictEqual([expected, expected])
+        expect(views[0]).toBe(views[1])
+        expect(ev.response).toBe(position === 'post' ? response : undefined)
+      }
+    }
+    // an event without nulls (post) is the view itself, not a copy; a null response in post is a JSON body and stays
+    const clean = event({ response, serial: 'S1' })
+    const seen: Event[] = []
+    evaluateRuleSet(clean, compileWith(toyCatalogue, [binding()]), (_cb, ctx) => seen.push(ctx.event))
+    expect(seen[0]).toBe(clean)
+    const nullBody = event({ response: null })
+    const body: Event[] = []
+    const evaluated = evaluateRuleSet(nullBody, compileWith(toyCatalogue, [binding()]), (_cb, ctx) =>
+      body.push(ctx.event),
+    )
+    expect(body[0]).toBe(nullBody)
+    expect(evaluated.response).toBeNull()
+  })
+
   it('an evaluation of a post event without a response has no response key', () => {
     expect('response' in run(event(), [binding()])).toBe(false)
   })
