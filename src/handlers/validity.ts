@@ -2,8 +2,10 @@
  * The dates of Token `set validity` (SPEC 4.2): a fixed date or an offset from the event's clock, rendered as
  * privacyIDEA stores validity periods, `YYYY-MM-DDTHH:MM±hhmm`.
  *
- * - Offset: `+` digits and a unit `m`, `h` or `d` (case-insensitive, as privacyIDEA reads the last character):
- *   `+10m`, `+24h`, `+7d`. Another unit, or digits that are not an integer, mean "now" — privacyIDEA's quirk.
+ * - Offset: `+`, an integer as Python's `int()` reads it (blanks, a sign, `_` between digits) and a unit `m`, `h`
+ *   or `d` (case-insensitive, as privacyIDEA reads the last character): `+10m`, `+24h`, `+7d`. Another last
+ *   character (`+7`, `+7y`) means "now" — privacyIDEA's quirk; with a unit, an amount `int()` refuses (`+xd`, `+d`,
+ *   `+1.5h`) is a configuration error, as privacyIDEA's `int()` raises.
  * - Fixed date: the D13 ISO forms (`2016-12-23`, `2016-12-23T15:30+0600`, `2016-12-23 15:30:00`), year first with
  *   slashes or dots (`2016/12/23`, `2016/12/23 9:30`), and day first when the text starts with two digits and `/` or
  *   `.` (`23.12.2016 9:30`, `23/12/2016`; a two-digit year is read as Python's `%y`). A date without an offset is
@@ -13,6 +15,7 @@
  * @since 0.1.0
  */
 import { daysFromCivil, formatInOffset, offsetMinutesOf, parseDate } from '../conditions/grammar/date.js'
+import { parseInteger } from '../conditions/grammar/integer.js'
 import { type Either, left, right } from '../core/either.js'
 
 /**
@@ -78,11 +81,15 @@ const fixed = (text: string): string | undefined => {
 export const compileValidity = (value: string): Either<string, ValidityDate> => {
   const text = value.trim()
   if (text.startsWith('+')) {
-    const unit = text.slice(-1).toLowerCase()
-    const amount = text.slice(1, -1).trim()
-    const factor = UNIT_MS[unit]
-    if (factor === undefined || !/^[+-]?\d+$/.test(amount)) return right({ _tag: 'Offset', offsetMs: 0 })
-    return right({ _tag: 'Offset', offsetMs: Number(amount) * factor })
+    const factor = UNIT_MS[text.slice(-1).toLowerCase()]
+    if (factor === undefined) return right({ _tag: 'Offset', offsetMs: 0 })
+    const amount = text.slice(1, -1)
+    const n = parseInteger(amount)
+    // A bigint is far beyond any date: the offset fails at evaluation as privacyIDEA's date arithmetic overflows.
+    if (n !== undefined) return right({ _tag: 'Offset', offsetMs: Number(n) * factor })
+    return left(
+      `${JSON.stringify(value)}: the offset amount ${JSON.stringify(amount)} is not an integer; write e.g. +10m, +24h or +7d`,
+    )
   }
   if (text === '') return right({ _tag: 'Offset', offsetMs: 0 })
   const date = fixed(text)
