@@ -7,8 +7,10 @@
  *   character (`+7`, `+7y`) means "now" — privacyIDEA's quirk; with a unit, an amount `int()` refuses (`+xd`, `+d`,
  *   `+1.5h`) is a configuration error, as privacyIDEA's `int()` raises.
  * - Fixed date: the D13 ISO forms (`2016-12-23`, `2016-12-23T15:30+0600`, `2016-12-23 15:30:00`), year first with
- *   slashes or dots (`2016/12/23`, `2016/12/23 9:30`), and day first when the text starts with two digits and `/` or
- *   `.` (`23.12.2016 9:30`, `23/12/2016`; a two-digit year is read as Python's `%y`). A date without an offset is
+ *   slashes or dots (`2016/12/23`, `2016/12/23 9:30`, `2016/12/23 11:30pm`), day first when the text starts with two
+ *   digits and `/` or `.` (`23.12.2016 9:30`, `23/12/2016`), month first when it starts with one digit
+ *   (`1/2/2016` is 2 January), as dateutil reads them for privacyIDEA; a two-digit year is read as Python's `%y`.
+ *   A time after a slash or dot date may carry am/pm (`9pm`, `11:30 PM`). A date without an offset is
  *   stored without one (privacyIDEA stores the naive date; tripline reads it as UTC, D7). Anything else is a
  *   configuration error (privacyIDEA raises when it cannot parse the date).
  *
@@ -44,24 +46,49 @@ const naive = (y: number, mo: number, d: number, h: number, mi: number): string 
   return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}`
 }
 
-const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::\d{2})?)?$/
-const DAY_FIRST = /^(\d{2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::\d{2})?)?$/
+/**
+ * The time after a slash or dot date, as dateutil reads it: `9:30`, `9:30:15`, `9:30:15.5`, and with am/pm (`a`, `p`,
+ * `am`, `pm`, any case, blanks before it allowed) also an hour alone: `11:30pm`, `9 PM`, `12am`.
+ */
+const TIME = String.raw`(?:[ T]+(\d{1,2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)? *(?:([AaPp])[Mm]?)?)?`
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})${TIME}$`)
+/** Day first when the text starts with two digits (privacyIDEA sets dateutil's dayfirst then), else month first. */
+const DAY_OR_MONTH_FIRST = new RegExp(String.raw`^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})${TIME}$`)
+
+/**
+ * Hour and minute of a matched time (`[0, 0]` without one), or undefined: seconds run to 59, an hour alone needs
+ * am/pm, and a 12-hour clock runs from 0 to 12 (dateutil: `12am` is 0:00, `0pm` and `12pm` are 12:00).
+ */
+const clock = (match: RegExpExecArray, at: number): readonly [number, number] | undefined => {
+  const [hour, minute, second, ampm] = match.slice(at, at + 4)
+  if (hour === undefined) return [0, 0]
+  if (Number(second ?? 0) > 59) return undefined
+  const h = Number(hour)
+  const m = Number(minute ?? 0)
+  if (ampm === undefined) return minute === undefined ? undefined : [h, m]
+  if (h > 12) return undefined
+  if (ampm === 'p' || ampm === 'P') return [h === 12 ? 12 : h + 12, m]
+  return [h === 12 ? 0 : h, m]
+}
 
 const fixed = (text: string): string | undefined => {
-  const day = DAY_FIRST.exec(text)
+  const day = DAY_OR_MONTH_FIRST.exec(text)
   if (day !== null) {
     const yy = Number(day[3])
     const year = (day[3] as string).length === 2 ? (yy >= 69 ? 1900 + yy : 2000 + yy) : yy
     // dateutil's dayfirst: day first, unless the second number cannot be a month (12/23/2016 is 23 December; when
-    // neither can be a month, the date is refused either way).
+    // neither can be a month, the date is refused either way). Without dayfirst (one digit first): month first.
     const first = Number(day[1])
     const second = Number(day[2])
-    const [d, mo] = second > 12 ? [second, first] : [first, second]
-    return naive(year, mo, d, Number(day[4] ?? 0), Number(day[5] ?? 0))
+    const [d, mo] = (day[1] as string).length === 1 || second > 12 ? [second, first] : [first, second]
+    const time = clock(day, 4)
+    return time === undefined ? undefined : naive(year, mo, d, time[0], time[1])
   }
   const year = YEAR_FIRST.exec(text)
-  if (year !== null)
-    return naive(Number(year[1]), Number(year[2]), Number(year[3]), Number(year[4] ?? 0), Number(year[5] ?? 0))
+  if (year !== null) {
+    const time = clock(year, 4)
+    return time === undefined ? undefined : naive(Number(year[1]), Number(year[2]), Number(year[3]), time[0], time[1])
+  }
   const ms = parseDate(text)
   if (ms === undefined) return undefined
   if (ISO_WITH_OFFSET.test(text)) return formatInOffset(ms, offsetMinutesOf(text), 'YYYY-MM-DDTHH:MM±hhmm')

@@ -37,6 +37,17 @@ describe('Token set validity dates', () => {
     ['12/23/2016', '2016-12-23T00:00'], // dateutil's dayfirst gives way when the second number cannot be a month
     ['02.13.2016 8:05', '2016-02-13T08:05'],
     ['12/11/2016', '2016-11-12T00:00'], // both could be months: day first
+    // one digit first: dateutil reads the month first (privacyIDEA sets dayfirst only for dd/ and dd.)
+    ['1/2/2016', '2016-01-02T00:00'],
+    ['1.13.2016 9:30', '2016-01-13T09:30'],
+    // am/pm, as in privacyIDEA's own example 2016/12/23 11:30pm
+    ['2016/12/23 11:30pm', '2016-12-23T23:30'],
+    ['2016/12/23 9 PM', '2016-12-23T21:00'],
+    ['23.12.2016 12:15am', '2016-12-23T00:15'],
+    ['23.12.2016 12pm', '2016-12-23T12:00'],
+    ['23.12.2016 0p', '2016-12-23T12:00'],
+    ['1/2/2016T7:05 a', '2016-01-02T07:05'],
+    ['2016/12/23 9:30:15.5pm', '2016-12-23T21:30'],
   ])('fixed %j → %s', (value, out) => {
     expect(render(value)).toBe(out)
   })
@@ -50,6 +61,10 @@ describe('Token set validity dates', () => {
     '13/13/2016',
     '04/31/2016',
     '+xd', // with a unit, the amount goes through int(), which raises
+    '2016/12/23 13pm', // a 12-hour clock
+    '2016/12/23 9:30pmx',
+    '2016/12/23 9:30:60',
+    '1/32/2016',
   ])('%j is not a date', (value) => {
     expect(compileValidity(value)._tag).toBe('Left')
   })
