@@ -6,13 +6,14 @@
  *   or `d` (case-insensitive, as privacyIDEA reads the last character): `+10m`, `+24h`, `+7d`. Another last
  *   character (`+7`, `+7y`) means "now" — privacyIDEA's quirk; with a unit, an amount `int()` refuses (`+xd`, `+d`,
  *   `+1.5h`) is a configuration error, as privacyIDEA's `int()` raises.
- * - Fixed date: the D13 ISO forms (`2016-12-23`, `2016-12-23T15:30+0600`, `2016-12-23 15:30:00`), year first with
- *   slashes or dots (`2016/12/23`, `2016/12/23 9:30`, `2016/12/23 11:30pm`), day first when the text starts with two
- *   digits and `/` or `.` (`23.12.2016 9:30`, `23/12/2016`), month first when it starts with one digit
- *   (`1/2/2016` is 2 January), as dateutil reads them for privacyIDEA; a two-digit year is read as Python's `%y`.
- *   A time after a slash or dot date may carry am/pm (`9pm`, `11:30 PM`). A date without an offset is
- *   stored without one (privacyIDEA stores the naive date; tripline reads it as UTC, D7). Anything else is a
- *   configuration error (privacyIDEA raises when it cannot parse the date).
+ * - Fixed date, as dateutil orders it for privacyIDEA: the D13 ISO forms (`2016-12-23`, `2016-12-23T15:30+0600`,
+ *   `2016-12-23 15:30:00`); year first with `/`, `-` or `.` (`2016/12/23 9:30`, `2016/12/23 11:30pm`); day first when
+ *   the text starts with two digits and `/` or `.` (`23.12.2016 9:30`, `23/12/2016`), privacyIDEA's dayfirst, unless
+ *   the second number cannot be a month; otherwise month first unless the first cannot be (`1/2/2016`, `01-02-2016`:
+ *   2 January; `23-12-2016`: 23 December). A dot goes only with dots; a two-digit year is read as Python's `%y`; the
+ *   time may carry am/pm (`9pm`, `11:30 PM`). A date without an offset is stored without one (privacyIDEA stores
+ *   the naive date; tripline reads it as UTC, D7). Anything else is a configuration error: what dateutil cannot
+ *   read (privacyIDEA raises), and dateutil's lenient forms (`5`, `Dec 23 2016`), as D13 reads condition dates.
  *
  * @since 0.1.0
  */
@@ -51,9 +52,13 @@ const naive = (y: number, mo: number, d: number, h: number, mi: number): string 
  * `am`, `pm`, any case, blanks before it allowed) also an hour alone: `11:30pm`, `9 PM`, `12am`.
  */
 const TIME = String.raw`(?:[ T]+(\d{1,2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)? *(?:([AaPp])[Mm]?)?)?`
-const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})${TIME}$`)
-/** Day first when the text starts with two digits (privacyIDEA sets dateutil's dayfirst then), else month first. */
-const DAY_OR_MONTH_FIRST = new RegExp(String.raw`^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})${TIME}$`)
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})([/.-])(\d{1,2})([/.-])(\d{1,2})${TIME}$`)
+const DAY_OR_MONTH_FIRST = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{2}|\d{4})${TIME}$`)
+/** privacyIDEA sets dateutil's dayfirst when the text starts with two digits and `/` or `.`. */
+const DAYFIRST = /^\d\d[/.]/
+
+/** dateutil reads `2016/12-23` but not `2016.12-23`: a dot only with another dot. */
+const separatorsAgree = (match: RegExpExecArray): boolean => (match[2] === '.') === (match[4] === '.')
 
 /**
  * Hour and minute of a matched time (`[0, 0]` without one), or undefined: seconds run to 59, an hour alone needs
@@ -73,21 +78,22 @@ const clock = (match: RegExpExecArray, at: number): readonly [number, number] | 
 
 const fixed = (text: string): string | undefined => {
   const day = DAY_OR_MONTH_FIRST.exec(text)
-  if (day !== null) {
-    const yy = Number(day[3])
-    const year = (day[3] as string).length === 2 ? (yy >= 69 ? 1900 + yy : 2000 + yy) : yy
-    // dateutil's dayfirst: day first, unless the second number cannot be a month (12/23/2016 is 23 December; when
-    // neither can be a month, the date is refused either way). Without dayfirst (one digit first): month first.
+  if (day !== null && separatorsAgree(day)) {
+    const yy = Number(day[5])
+    const year = (day[5] as string).length === 2 ? (yy >= 69 ? 1900 + yy : 2000 + yy) : yy
+    // dateutil: with dayfirst the day comes first, without it the month, unless that number cannot be a month
+    // (12/23/2016 is 23 December, 23-12-2016 too; when neither can be a month, the date is refused either way).
     const first = Number(day[1])
-    const second = Number(day[2])
-    const [d, mo] = (day[1] as string).length === 1 || second > 12 ? [second, first] : [first, second]
-    const time = clock(day, 4)
+    const second = Number(day[3])
+    const dayFirst = DAYFIRST.test(text) ? second <= 12 : first > 12
+    const [d, mo] = dayFirst ? [first, second] : [second, first]
+    const time = clock(day, 6)
     return time === undefined ? undefined : naive(year, mo, d, time[0], time[1])
   }
   const year = YEAR_FIRST.exec(text)
-  if (year !== null) {
-    const time = clock(year, 4)
-    return time === undefined ? undefined : naive(Number(year[1]), Number(year[2]), Number(year[3]), time[0], time[1])
+  if (year !== null && separatorsAgree(year)) {
+    const time = clock(year, 6)
+    return time === undefined ? undefined : naive(Number(year[1]), Number(year[3]), Number(year[5]), time[0], time[1])
   }
   const ms = parseDate(text)
   if (ms === undefined) return undefined

@@ -40,6 +40,12 @@ describe('Token set validity dates', () => {
     // one digit first: dateutil reads the month first (privacyIDEA sets dayfirst only for dd/ and dd.)
     ['1/2/2016', '2016-01-02T00:00'],
     ['1.13.2016 9:30', '2016-01-13T09:30'],
+    // dashes: privacyIDEA's dayfirst is only for dd/ and dd., so month first unless it cannot be a month
+    ['01-02-2016', '2016-01-02T00:00'],
+    ['23-12-2016 9:30', '2016-12-23T09:30'],
+    ['2016-2-3', '2016-02-03T00:00'],
+    ['2016-12-23 9:30pm', '2016-12-23T21:30'],
+    ['2016/12-23', '2016-12-23T00:00'], // dateutil mixes slashes and dashes
     // am/pm, as in privacyIDEA's own example 2016/12/23 11:30pm
     ['2016/12/23 11:30pm', '2016-12-23T23:30'],
     ['2016/12/23 9 PM', '2016-12-23T21:00'],
@@ -65,6 +71,9 @@ describe('Token set validity dates', () => {
     '2016/12/23 9:30pmx',
     '2016/12/23 9:30:60',
     '1/32/2016',
+    '2016.12-23', // a dot only with dots
+    '23.12/2016',
+    '32/1/16', // dateutil: 16 January 2032, a lenient form
   ])('%j is not a date', (value) => {
     expect(compileValidity(value)._tag).toBe('Left')
   })
