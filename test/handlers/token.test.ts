@@ -149,6 +149,7 @@ describe('Token per-token actions (SPEC 4.2)', () => {
       ['set tokeninfo', { key: 'k', value: 'until {now}+99999999999d' }],
       ['set description', { description: '{now}-740000d' }],
       ['set validity', { 'valid till': '+99999999999d' }],
+      ['set validity', { 'valid till': '+99999999999999999999999d' }], // beyond 2^53: still an overflow, not an error
       ['set validity', { 'valid from': '+3000000d', 'valid till': '+1d' }],
     ] as const) {
       const r = token(action, options)
