@@ -95,10 +95,11 @@ const fixed = (text: string): string | undefined => {
     const time = clock(year, 6)
     return time === undefined ? undefined : naive(Number(year[1]), Number(year[3]), Number(year[5]), time[0], time[1])
   }
+  // What is left is an ISO date-time with an offset (the forms without one are year-first dates above).
   const ms = parseDate(text)
-  if (ms === undefined) return undefined
-  if (ISO_WITH_OFFSET.test(text)) return formatInOffset(ms, offsetMinutesOf(text), 'YYYY-MM-DDTHH:MM±hhmm')
-  return formatInOffset(ms, 0, 'YYYY-MM-DDTHH:MM±hhmm').slice(0, 16)
+  return ms !== undefined && ISO_WITH_OFFSET.test(text)
+    ? formatInOffset(ms, offsetMinutesOf(text), 'YYYY-MM-DDTHH:MM±hhmm')
+    : undefined
 }
 
 /**

@@ -46,6 +46,10 @@ describe('Token set validity dates', () => {
     ['2016-2-3', '2016-02-03T00:00'],
     ['2016-12-23 9:30pm', '2016-12-23T21:30'],
     ['2016/12-23', '2016-12-23T00:00'], // dateutil mixes slashes and dashes
+    ['12-05-2016', '2016-12-05T00:00'], // no dayfirst: 12 can be a month
+    ['1/12/2016', '2016-01-12T00:00'], // one digit first: no dayfirst, although 12/ follows
+    ['2016-12-23T15:30:10.123456+0100', '2016-12-23T15:30+0100'],
+    ['9999-12-31T23:59:59.999999', '9999-12-31T23:59'], // the fraction is cut, never rounded into the next minute
     // am/pm, as in privacyIDEA's own example 2016/12/23 11:30pm
     ['2016/12/23 11:30pm', '2016-12-23T23:30'],
     ['2016/12/23 9 PM', '2016-12-23T21:00'],
@@ -68,6 +72,8 @@ describe('Token set validity dates', () => {
     '04/31/2016',
     '+xd', // with a unit, the amount goes through int(), which raises
     '2016/12/23 13pm', // a 12-hour clock
+    '2016/12/23 13am',
+    '23.12.2016 9', // an hour alone needs am/pm
     '2016/12/23 9:30pmx',
     '2016/12/23 9:30:60',
     '1/32/2016',
