@@ -37,8 +37,6 @@ const UNIT_MS: Readonly<Record<string, number>> = { m: 60_000, h: 3_600_000, d: 
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
 
-const ISO_WITH_OFFSET = /[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/
-
 const naive = (y: number, mo: number, d: number, h: number, mi: number): string | undefined => {
   if (y < 1 || h > 23 || mi > 59) return undefined
   // Round-trip through the civil calendar: refuses a month or day out of range, 31 April, 29 February of common years.
@@ -97,9 +95,7 @@ const fixed = (text: string): string | undefined => {
   }
   // What is left is an ISO date-time with an offset (the forms without one are year-first dates above).
   const ms = parseDate(text)
-  return ms !== undefined && ISO_WITH_OFFSET.test(text)
-    ? formatInOffset(ms, offsetMinutesOf(text), 'YYYY-MM-DDTHH:MM±hhmm')
-    : undefined
+  return ms === undefined ? undefined : formatInOffset(ms, offsetMinutesOf(text), 'YYYY-MM-DDTHH:MM±hhmm')
 }
 
 /**

@@ -74,6 +74,7 @@ describe('Token set validity dates', () => {
     '2016/12/23 13pm', // a 12-hour clock
     '2016/12/23 13am',
     '23.12.2016 9', // an hour alone needs am/pm
+    '2016-13-01T15:30+0100',
     '2016/12/23 9:30pmx',
     '2016/12/23 9:30:60',
     '1/32/2016',
