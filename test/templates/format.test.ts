@@ -36,6 +36,8 @@ describe('parseFormat (Python str.format)', () => {
     ['{a:{b}}', 'format specifications'],
     ['{a.b}', 'attribute and index'],
     ['{a[0]}', 'attribute and index'],
+    ['{a!}', 'conversions'], // only an empty spec is no spec: `!` or `.` last is still refused, as in Python
+    ['{a.}', 'attribute and index'],
     ['{a{b}}', "unexpected '{' in field name"],
     ['{a.{b}}', "unexpected '{' in field name"],
   ])('%j is refused as unsupported (%s)', (template, what) => {
