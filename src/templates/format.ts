@@ -82,12 +82,18 @@ const readField = (
   return left(formatError("expected '}' before end of string", open))
 }
 
-/** Checks a field's text and returns its name; conversions, specs, attributes and indexes are refused. */
+/**
+ * Checks a field's text and returns its name; conversions, specs, attributes and indexes are refused. An empty spec
+ * (`{a:}`) is no spec, as in Python; a `{` in the field name is Python's "unexpected '{' in field name".
+ */
 const fieldName = (text: string, offset: number): Either<FormatError, string> => {
+  const shown = `{${text}}`
+  if ((text.split(/[!:]/, 1)[0] as string).includes('{'))
+    return left(formatError(`${shown}: unexpected '{' in field name`, offset))
   const stop = text.search(/[.[!:]/)
   if (stop === -1) return right(text)
   const name = text.slice(0, stop)
-  const shown = `{${text}}`
+  if (text[stop] === ':' && stop === text.length - 1) return right(name)
   switch (text[stop]) {
     case '!':
       return left(formatError(`${shown}: conversions such as "!r" are not supported; write {${name}}`, offset))

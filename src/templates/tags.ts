@@ -361,7 +361,8 @@ export const notificationTag = (ctx: EvalContext, tag: NotificationTag, recipien
     case 'action':
       return e.request.path ?? ''
     case 'serial':
-      return e.serial ?? e.token?.serial ?? ''
+      // privacyIDEA's `or` chain: an empty serial names none, so the single token's serial stands in (SPEC 1.8).
+      return e.serial !== undefined && e.serial !== '' ? e.serial : (e.token?.serial ?? '')
     case 'url':
       return (e.baseUrl ?? '').replace(/\/+$/, '')
     case 'user':

@@ -118,7 +118,19 @@ export const compileTokenTemplate = (
       next: m.end,
     }
   }
-  const parsed = parseFormatWith(source, hook)
+  const read = parseFormatWith(source, hook)
+  // `{now:}` (an empty format spec) is `{now}` to Python's str.format, without an offset (the hook reads `{now}`).
+  const parsed =
+    read._tag === 'Left'
+      ? read
+      : right(
+          read.right.map(
+            (s): TokenSegment =>
+              s._tag === 'Field' && (s.name === 'now' || s.name === 'current_time')
+                ? { _tag: 'Now', placeholder: s.name, offsetMs: 0, source: `{${s.name}:}` }
+                : s,
+          ),
+        )
   if (parsed._tag === 'Left')
     return left([
       issue(

@@ -105,6 +105,14 @@ describe('Token per-token actions (SPEC 4.2)', () => {
     expect(compile(binding('Token', 'set validity', { 'valid from': 'tomorrow' })).issues).toMatchObject([
       { code: 'invalid-option', path: ['options', 'valid from'] },
     ])
+    // privacyIDEA's int() raises on the amount of an offset with a unit: a configuration error, not "now"
+    expect(compile(binding('Token', 'set validity', { 'valid till': '+xd' })).issues).toEqual([
+      {
+        code: 'invalid-option',
+        message: 'valid till: "+xd": the offset amount "x" is not an integer; write e.g. +10m, +24h or +7d',
+        path: ['options', 'valid till'],
+      },
+    ])
   })
   test('set countwindow: default 50 when absent; not an integer ("" included) is a configuration error', () => {
     expect(onlyIntent(token('set countwindow'))).toMatchObject({ options: { 'count window': 50 }, countWindow: 50 })
@@ -141,6 +149,7 @@ describe('Token per-token actions (SPEC 4.2)', () => {
       ['set tokeninfo', { key: 'k', value: 'until {now}+99999999999d' }],
       ['set description', { description: '{now}-740000d' }],
       ['set validity', { 'valid till': '+99999999999d' }],
+      ['set validity', { 'valid till': '+99999999999999999999999d' }], // beyond 2^53: still an overflow, not an error
       ['set validity', { 'valid from': '+3000000d', 'valid till': '+1d' }],
     ] as const) {
       const r = token(action, options)

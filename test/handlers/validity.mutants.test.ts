@@ -16,9 +16,7 @@ const render = (value: string, offset = 60) => {
 describe('offsets', () => {
   test.each([
     ['+7', '2026-11-29T10:00+0100'], // no unit: now
-    ['+d', '2026-11-29T10:00+0100'], // no amount: now
-    ['+1.5h', '2026-11-29T10:00+0100'], // not an integer: now
-    ['+1 2d', '2026-11-29T10:00+0100'],
+    ['+', '2026-11-29T10:00+0100'],
     ['+ 7 d', '2026-12-06T10:00+0100'], // blanks around the amount
     ['  +7d  ', '2026-12-06T10:00+0100'],
     ['++1d', '2026-11-30T10:00+0100'],
@@ -28,6 +26,22 @@ describe('offsets', () => {
     ['', '2026-11-29T10:00+0100'],
   ])('%j → %s', (value, out) => {
     expect(render(value)).toBe(out)
+  })
+  test.each([
+    ['+d', '""'],
+    ['+1.5h', '"1.5"'],
+    ['+1 2d', '"1 2"'],
+    ['+xd', '"x"'],
+  ])('%j: with a unit, an amount int() refuses is a configuration error (privacyIDEA raises)', (value, amount) => {
+    expect(compileValidity(value)).toEqual({
+      _tag: 'Left',
+      left: `${JSON.stringify(value)}: the offset amount ${amount} is not an integer; write e.g. +10m, +24h or +7d`,
+    })
+  })
+  test('the amount is read as int() reads it: blanks, a sign, underscores, any decimal digits', () => {
+    expect(render('+ -2 h')).toBe('2026-11-29T08:00+0100')
+    expect(render('+1_0m')).toBe('2026-11-29T10:10+0100')
+    expect(render('+\u0663d')).toBe('2026-12-02T10:00+0100')
   })
   test('rendered in the offset of the event clock', () => {
     expect(render('+1h', -330)).toBe('2026-11-29T04:30-0530')

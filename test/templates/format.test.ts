@@ -36,10 +36,18 @@ describe('parseFormat (Python str.format)', () => {
     ['{a:{b}}', 'format specifications'],
     ['{a.b}', 'attribute and index'],
     ['{a[0]}', 'attribute and index'],
+    ['{a!}', 'conversions'], // only an empty spec is no spec: `!` or `.` last is still refused, as in Python
+    ['{a.}', 'attribute and index'],
+    ['{a{b}}', "unexpected '{' in field name"],
+    ['{a.{b}}', "unexpected '{' in field name"],
   ])('%j is refused as unsupported (%s)', (template, what) => {
     const r = parseFormat(template)
     expect(r._tag).toBe('Left')
     if (r._tag === 'Left') expect(r.left.message).toContain(what)
+  })
+  test('an empty format spec is no spec, as in Python: {a:} is {a}', () => {
+    expect(parseFormat('x{serial:}y')).toEqual({ _tag: 'Right', right: [lit('x'), field('serial'), lit('y')] })
+    expect(parseFormat('{a.b:}')._tag).toBe('Left')
   })
   test('a hook recognises its own fields at an unescaped {', () => {
     const hook = (t: string, i: number) =>

@@ -123,6 +123,10 @@ describe('SPEC 5: where each tag’s value comes from', () => {
     expect(tag('serial', { ...full, serial: 'A1,B2' })).toBe('A1,B2')
     const { serial: _s, ...noSerial } = full
     expect(tag('serial', noSerial)).toBe('TOTP0001')
+    // an empty serial names no serial either (privacyIDEA: request serial `or` detail serial `or` audit serial)
+    expect(tag('serial', { ...full, serial: '' })).toBe('TOTP0001')
+    const { token: _t, ...noToken } = full
+    expect(tag('serial', { ...noToken, serial: '' })).toBe('')
   })
 
   test('{url}: without trailing slash, "" when unset (never the Host header)', () => {

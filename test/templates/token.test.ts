@@ -32,6 +32,14 @@ describe('Token option templates (SPEC 4.2, D4, D5, D6, D18)', () => {
       '2026-11-29 11:00:00.000000+0100 / 2026-11-29 09:00:00.000000+0100 / 2026-11-29 10:00:00.000000+0100',
     )
   })
+  test('{now:} and {current_time:} (an empty format spec) are the clock, as str.format reads them; no offset', () => {
+    expect(render('{now:}+1d|{current_time:}')).toBe(
+      '2026-11-29 10:00:00.000000+0100+1d|2026-11-29 10:00:00.000000+0100',
+    )
+    expect(tokeninfo('{now:}')).toMatchObject({
+      right: { segments: [{ _tag: 'Now', placeholder: 'now', offsetMs: 0, source: '{now:}' }], usesClock: true },
+    })
+  })
   test('y is not an offset unit: the text stays, with a warning', () => {
     const t = tokeninfo('{now}+1y')
     expect(t._tag).toBe('Right')
