@@ -54,7 +54,7 @@ export type BindingOutcome =
       readonly changed: ReadonlyArray<'request' | 'response'>
     }
   | { readonly _tag: 'Silent'; readonly reason: string }
-  | { readonly _tag: 'Declined'; readonly details: string }
+  | { readonly _tag: 'Declined'; readonly details: string; readonly success?: true }
   | { readonly _tag: 'Failed'; readonly errorTag: string; readonly message: string; readonly aborts: boolean }
   | { readonly _tag: 'NotReached'; readonly reason: string }
 
@@ -326,7 +326,9 @@ const outcomeOf = (
       }
     }
     case 'Declined':
-      return { _tag: 'Declined', details: step.details }
+      return step.success === true
+        ? { _tag: 'Declined', details: step.details, success: true }
+        : { _tag: 'Declined', details: step.details }
     case 'Failed':
       return { _tag: 'Failed', errorTag: step.errorTag, message: step.message, aborts: cb.abortOnError }
   }
@@ -467,7 +469,7 @@ const renderOutcome = (o: BindingOutcome): string => {
     case 'Silent':
       return `silent: ${o.reason}`
     case 'Declined':
-      return `declined (audit success=false, no abort): ${o.details}`
+      return `declined (audit success=${o.success === true ? 'true' : 'false'}, no abort): ${o.details}`
     case 'Failed':
       return `FAILED (${o.errorTag}): ${o.message}${o.aborts ? '; abortOnError is set, so the call fails here' : ''}`
     case 'NotReached':

@@ -109,6 +109,8 @@ export interface ConditionCatalogue {
  * - `Declined`: the action cannot do anything for this event (privacyIDEA's `do` returning false, e.g. "no token
  *   serials found"): no intent, an audit entry with `success: false` and the reason in `details`, no abort.
  *   `runDetails`: what privacyIDEA itself reports as run details, if anything; it goes to `info` as `name (…)`.
+ *   `success: true`: privacyIDEA's `do` still returns true although nothing is done (UserNotification without a
+ *   recipient, SPEC 4.1); the audit entry then says `success: true`.
  * - `EvalFailure`: the binding fails (privacyIDEA's exception): no intent, failure audit, abort when configured.
  *
  * @example
@@ -123,7 +125,12 @@ export type ActionResult =
       readonly request?: Request
       readonly response?: unknown
     }
-  | { readonly _tag: 'Declined'; readonly details: string; readonly runDetails?: string }
+  | {
+      readonly _tag: 'Declined'
+      readonly details: string
+      readonly runDetails?: string
+      readonly success?: true
+    }
   | EvalFailure
 
 /**

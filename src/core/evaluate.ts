@@ -31,7 +31,12 @@ export type Step =
       readonly request?: Request
       readonly response?: unknown
     }
-  | { readonly _tag: 'Declined'; readonly details: string; readonly runDetails?: string }
+  | {
+      readonly _tag: 'Declined'
+      readonly details: string
+      readonly runDetails?: string
+      readonly success?: true
+    }
   | { readonly _tag: 'Failed'; readonly errorTag: string; readonly message: string }
 
 const SILENT: Step = { _tag: 'Silent' }
@@ -216,8 +221,8 @@ export const evaluateRuleSet = (event: Event, rules: RuleSet, observe?: FoldObse
           cb.binding,
           cb.actionDetail,
           step.runDetails !== undefined
-            ? { success: false, details: step.details, runDetails: step.runDetails }
-            : { success: false, details: step.details },
+            ? { success: step.success === true, details: step.details, runDetails: step.runDetails }
+            : { success: step.success === true, details: step.details },
         )
         audit.push(entry)
         break

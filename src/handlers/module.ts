@@ -216,15 +216,23 @@ export const fired = (
 /**
  * privacyIDEA's `do` returning false: no intent, audit `success: false`, the reason in the audit entry's `details`
  * (privacyIDEA only logs it). `{ runDetails: true }` when privacyIDEA reports the reason as run details, so that it
- * also appears in `info` as `name (reason)`.
+ * also appears in `info` as `name (reason)`; `{ success: true }` when privacyIDEA's `do` returns true although it did
+ * nothing (UserNotification without a recipient, SPEC 4.1).
  *
  * @example
  * declined('no token serials found') // { _tag: 'Declined', details: 'no token serials found' }
- * declined('No recipient found', { runDetails: true }) // info: 'name (No recipient found)'
+ * declined('No recipient found', { runDetails: true, success: true }) // info: 'name (No recipient found)', success: true
  * @since 0.1.0
  */
-export const declined = (details: string, how: { readonly runDetails?: boolean } = {}): ActionResult =>
-  how.runDetails === true ? { _tag: 'Declined', details, runDetails: details } : { _tag: 'Declined', details }
+export const declined = (
+  details: string,
+  how: { readonly runDetails?: boolean; readonly success?: boolean } = {},
+): ActionResult => ({
+  _tag: 'Declined',
+  details,
+  ...(how.runDetails === true ? { runDetails: details } : {}),
+  ...(how.success === true ? { success: true as const } : {}),
+})
 
 /**
  * privacyIDEA's exception: the binding fails; `errorTag` plays the exception class name.

@@ -378,11 +378,12 @@ const resolve = (
 }
 
 /**
- * privacyIDEA reports a missing recipient as run details (SPEC 4.1), so the audit `info` shows it; the type is named
- * as Python's `repr` does: no type contains a quote.
+ * Without a recipient nothing is sent and the action still returns true (SPEC 4.1); privacyIDEA reports the missing
+ * recipient as run details, so the audit `info` shows it. The type is named as Python's `repr` does: no type
+ * contains a quote.
  */
 const noRecipient = (type: NotifyType): ActionResult =>
-  declined(`No recipient '${type}' found, no notification was sent.`, { runDetails: true })
+  declined(`No recipient '${type}' found, no notification was sent.`, { runDetails: true, success: true })
 
 const replyToOf = (event: Event, options: OptionsOf<typeof SENDMAIL>): ReplyTo | undefined => {
   const type = options.reply_to
@@ -614,7 +615,7 @@ export const userNotificationModule: HandlerModuleDescriptor = defineModule({
             s._tag === 'Literal' ? s.text : s.name === RANDOM_TAG ? { random: true } : tags[s.name as NotificationTag],
           )
           const path = spoolPath(pieces)
-          if (path === undefined) return declined(OUTSIDE_SPOOL)
+          if (path === undefined) return declined(OUTSIDE_SPOOL, { success: true }) // privacyIDEA logs it and returns true
           const entropy = entropyOf(ctx.event.entropy)
           const random =
             usesRandom && entropy !== undefined

