@@ -326,9 +326,7 @@ const outcomeOf = (
       }
     }
     case 'Declined':
-      return step.success === true
-        ? { _tag: 'Declined', details: step.details, success: true }
-        : { _tag: 'Declined', details: step.details }
+      return { _tag: 'Declined', details: step.details, ...(step.success === true ? { success: true as const } : {}) }
     case 'Failed':
       return { _tag: 'Failed', errorTag: step.errorTag, message: step.message, aborts: cb.abortOnError }
   }

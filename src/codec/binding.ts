@@ -146,7 +146,9 @@ export const NativeBindingCodec: Type<Binding, Binding, unknown> = struct('a bin
  * Whether `String(n)` is the text Python's `str` gives the same JSON number: a safe integer (an integer literal),
  * or a fraction from 0.0001 on (both write the shortest digits without an exponent there). Beyond 2^53 the digits
  * are lost (`12345678901234567890` would become `12345678901234567000`), and below 0.0001 Python writes an
- * exponent (`1e-05`) where JavaScript does not.
+ * exponent (`1e-05`) where JavaScript does not. One difference cannot be seen: a float literal with an integer value
+ * (`2.0`, `1e3`, `-0.0`) is the integer after `JSON.parse`, so it becomes `"2"`, `"1000"`, `"0"` where Python writes
+ * `2.0`, `1000.0`, `-0.0` (docs/configuration.md).
  */
 const sameTextInPython = (n: number): boolean =>
   Number.isSafeInteger(n) || (Number.isFinite(n) && !Number.isInteger(n) && Math.abs(n) >= 1e-4)

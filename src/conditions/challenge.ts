@@ -9,7 +9,7 @@ import type { EvalContext } from '../core/context.js'
 import { left, right } from '../core/either.js'
 import type { EvalFailure } from '../core/errors.js'
 import type { Challenge } from '../core/model.js'
-import { configError, dataFailure, defineCondition } from './define.js'
+import { configError, dataFailure, defineCondition, invalidClock } from './define.js'
 import { isTrue } from './grammar/boolean.js'
 import { cachedDate, eventNow } from './grammar/clock.js'
 import { translateRegex } from './grammar/regex.js'
@@ -77,12 +77,7 @@ const challengeValid = (ctx: EvalContext, c: Challenge): boolean | EvalFailure =
       `the challenge times ${JSON.stringify(c.createdAt)} / ${JSON.stringify(c.expiresAt)} are not dates (D13)`,
     )
   const now = eventNow(ctx)
-  if (Number.isNaN(now))
-    return dataFailure(
-      'challenge_expired',
-      'InvalidEventTime',
-      `event.now ${JSON.stringify(ctx.event.now)} is not a date-time`,
-    )
+  if (Number.isNaN(now)) return invalidClock('challenge_expired', ctx)
   return created <= now && now < expires
 }
 

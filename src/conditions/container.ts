@@ -9,7 +9,7 @@ import type { EvalContext } from '../core/context.js'
 import { left, right } from '../core/either.js'
 import type { EvalFailure } from '../core/errors.js'
 import type { Container } from '../core/model.js'
-import { configError, dataFailure, defineCondition, textAt } from './define.js'
+import { configError, dataFailure, defineCondition, invalidClock, textAt } from './define.js'
 import { cachedDate, eventNow } from './grammar/clock.js'
 import { formatDuration, parseDuration } from './grammar/duration.js'
 import { commaList, commaSet } from './grammar/list.js'
@@ -257,8 +257,7 @@ const recentCondition =
       if (at === undefined)
         return dataFailure(name, 'ParserError', `container.${field} ${JSON.stringify(stored)} is not a date (D13)`)
       const now = eventNow(ctx)
-      if (Number.isNaN(now))
-        return dataFailure(name, 'InvalidEventTime', `event.now ${JSON.stringify(ctx.event.now)} is not a date-time`)
+      if (Number.isNaN(now)) return invalidClock(name, ctx)
       return now - at < durationMs
     }
     return right(

@@ -123,6 +123,18 @@ export const dataFailure = (name: string, errorTag: string, reason: string): Eva
   evalFailure(errorTag, `${name}: ${reason}`)
 
 /**
+ * The EvalFailure of a date condition whose `event.now` is not a date-time (privacyIDEA has no such case: its clock
+ * always works).
+ *
+ * @example
+ * invalidClock('last_auth', makeContext({ ...event, now: 'yesterday' }))
+ * // { _tag: 'EvalFailure', errorTag: 'InvalidEventTime', message: 'last_auth: event.now "yesterday" is not a date-time' }
+ * @since 0.1.0
+ */
+export const invalidClock = (name: string, ctx: EvalContext): EvalFailure =>
+  dataFailure(name, 'InvalidEventTime', `event.now ${JSON.stringify(ctx.event.now)} is not a date-time`)
+
+/**
  * The text stored under `key` in a string record (tokeninfo, user info, container info), or undefined. Safe for any
  * key: inherited members (`constructor`, `toString`, the `__proto__` accessor) are never strings, so they read as
  * missing, while an own `__proto__` entry from `JSON.parse` is found. Cheaper than `Object.hasOwn` on the hot path.
@@ -167,7 +179,9 @@ const isDict = (u: unknown): u is Readonly<Record<string, unknown>> =>
 
 /**
  * Reads `response.<path>` as privacyIDEA does, `content.get(a, {}).get(b, {})...get(leaf)`: the response body counts
- * as `{}` when it is not a JSON object (pre position, a body that is not JSON); a missing step reads as `{}` and a
+ * as `{}` when it is not a JSON object (pre position, a body that is not JSON; a JSON body that is a list, text or
+ * `null` too, where Python's `.get` would raise: privacyIDEA's responses are always objects, docs/compatibility.md
+ * says so); a missing step reads as `{}` and a
  * missing leaf as `undefined`; a step that is present but not an object (`null`, a list, text, a number) is an
  * `AttributeError`, as Python's `.get` on it raises.
  *

@@ -11,14 +11,14 @@ import { defineCondition, type ResponseKey, responseAt } from './define.js'
 import { isTrue } from './grammar/boolean.js'
 import { type ConditionCompiler, NEVER_SKIPS } from './shapes.js'
 
-/** `content.get("result", {}).get(field)`: a `result` that is not an object is an AttributeError (EvalFailure). */
-const resultField = (name: string, response: unknown, field: ResponseKey): unknown =>
-  responseAt(name, response, ['result', field])
+/** The path of `content.get("result", {}).get(field)`: a `result` that is not an object is an AttributeError. */
+const resultPath = (field: ResponseKey): readonly [ResponseKey, ResponseKey] => ['result', field]
 
 const truthCondition =
   (tag: 'ResultValue' | 'ResultStatus', field: 'value' | 'status'): ConditionCompiler =>
   (name, value) => {
     const expected = isTrue(value)
+    const path = resultPath(field)
     return right(
       defineCondition({
         name,
@@ -26,12 +26,12 @@ const truthCondition =
         data: { _tag: tag, expected },
         facts: [`response.result.${field}`],
         test: (ctx) => {
-          const actual = resultField(name, ctx.event.response, field)
+          const actual = responseAt(name, ctx.event.response, path)
           return isEvalFailure(actual) ? actual : isTrue(actual) === expected
         },
         skip: NEVER_SKIPS,
         explain: (ctx, holds) => {
-          const actual = resultField(name, ctx.event.response, field)
+          const actual = responseAt(name, ctx.event.response, path)
           return {
             compared: { actual, expected },
             reason: `result.${field} ${JSON.stringify(actual) ?? 'is missing and'} reads as ${isTrue(actual)}, ${holds ? 'as' : 'not'} expected (${expected})`,
@@ -66,20 +66,21 @@ export const resultStatus: ConditionCompiler = truthCondition('ResultStatus', 's
  * resultAuthentication('result_authentication', 'ACCEPT') // right(CompiledCondition)
  * @since 0.1.0
  */
-export const resultAuthentication: ConditionCompiler = (name, value) =>
-  right(
+export const resultAuthentication: ConditionCompiler = (name, value) => {
+  const path = resultPath('authentication')
+  return right(
     defineCondition({
       name,
       value,
       data: { _tag: 'ResultAuthentication', expected: value },
       facts: ['response.result.authentication'],
       test: (ctx) => {
-        const actual = resultField(name, ctx.event.response, 'authentication')
+        const actual = responseAt(name, ctx.event.response, path)
         return isEvalFailure(actual) ? actual : actual === value
       },
       skip: NEVER_SKIPS,
       explain: (ctx, holds) => {
-        const actual = resultField(name, ctx.event.response, 'authentication')
+        const actual = responseAt(name, ctx.event.response, path)
         return {
           compared: { actual, expected: value },
           reason:
@@ -90,3 +91,4 @@ export const resultAuthentication: ConditionCompiler = (name, value) =>
       },
     }),
   )
+}

@@ -8,7 +8,7 @@
 import type { EvalContext } from '../core/context.js'
 import { right } from '../core/either.js'
 import type { EvalFailure } from '../core/errors.js'
-import { dataFailure, defineCondition, textAt } from './define.js'
+import { dataFailure, defineCondition, invalidClock, textAt } from './define.js'
 import { cachedDate, eventNow } from './grammar/clock.js'
 import { commaSet } from './grammar/list.js'
 import {
@@ -207,13 +207,7 @@ const validityDate = (ctx: EvalContext, key: string): number | undefined | EvalF
 
 const clockOf = (ctx: EvalContext): number | EvalFailure => {
   const now = eventNow(ctx)
-  return Number.isNaN(now)
-    ? dataFailure(
-        'token_validity_period',
-        'InvalidEventTime',
-        `event.now ${JSON.stringify(ctx.event.now)} is not a date-time`,
-      )
-    : now
+  return Number.isNaN(now) ? invalidClock('token_validity_period', ctx) : now
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { EvalContext } from '../core/context.js'
 import { left, right } from '../core/either.js'
 import { type EvalFailure, isEvalFailure } from '../core/errors.js'
-import { configError, dataFailure, defineCondition, textAt } from './define.js'
+import { configError, dataFailure, defineCondition, invalidClock, textAt } from './define.js'
 import { cachedDate, eventNow } from './grammar/clock.js'
 import { inDatetimeRange, offsetMinutesOf, wellInsideDatetimeRange } from './grammar/date.js'
 import { formatDuration, parseDuration } from './grammar/duration.js'
@@ -47,8 +47,7 @@ export const lastAuth: ConditionCompiler = (name, value) => {
     const at = cachedDate(ctx, stored)
     if (at === undefined) return false
     const now = eventNow(ctx)
-    if (Number.isNaN(now))
-      return dataFailure(name, 'InvalidEventTime', `event.now ${JSON.stringify(ctx.event.now)} is not a date-time`)
+    if (Number.isNaN(now)) return invalidClock(name, ctx)
     // privacyIDEA adds the delta to the stored date: past the year 9999 that raises OverflowError.
     const sum = at + durationMs
     if (!wellInsideDatetimeRange(sum) && !inDatetimeRange(sum, offsetMinutesOf(stored)))

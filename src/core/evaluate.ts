@@ -31,12 +31,7 @@ export type Step =
       readonly request?: Request
       readonly response?: unknown
     }
-  | {
-      readonly _tag: 'Declined'
-      readonly details: string
-      readonly runDetails?: string
-      readonly success?: true
-    }
+  | Extract<ActionResult, { readonly _tag: 'Declined' }>
   | { readonly _tag: 'Failed'; readonly errorTag: string; readonly message: string }
 
 const SILENT: Step = { _tag: 'Silent' }
@@ -216,14 +211,11 @@ export const evaluateRuleSet = (event: Event, rules: RuleSet, observe?: FoldObse
         ctx = advance(ctx, step.request, step.response)
         break
       case 'Declined':
-        entry = auditEntry(
-          ctx.event,
-          cb.binding,
-          cb.actionDetail,
-          step.runDetails !== undefined
-            ? { success: step.success === true, details: step.details, runDetails: step.runDetails }
-            : { success: step.success === true, details: step.details },
-        )
+        entry = auditEntry(ctx.event, cb.binding, cb.actionDetail, {
+          success: step.success === true,
+          details: step.details,
+          ...(step.runDetails !== undefined ? { runDetails: step.runDetails } : {}),
+        })
         audit.push(entry)
         break
       case 'Failed':

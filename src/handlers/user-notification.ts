@@ -378,12 +378,19 @@ const resolve = (
 }
 
 /**
- * Without a recipient nothing is sent and the action still returns true (SPEC 4.1); privacyIDEA reports the missing
- * recipient as run details, so the audit `info` shows it. The type is named as Python's `repr` does: no type
- * contains a quote.
+ * The run details privacyIDEA reports when a notification has no recipient; the type is named as Python's `repr`
+ * does (no type contains a quote).
+ *
+ * @example
+ * noRecipientDetails('tokenowner') // "No recipient 'tokenowner' found, no notification was sent."
+ * @since 0.1.0
  */
+export const noRecipientDetails = (type: NotifyType): string =>
+  `No recipient '${type}' found, no notification was sent.`
+
+/** Without a recipient nothing is sent and the action still returns true (SPEC 4.1), with run details in `info`. */
 const noRecipient = (type: NotifyType): ActionResult =>
-  declined(`No recipient '${type}' found, no notification was sent.`, { runDetails: true, success: true })
+  declined(noRecipientDetails(type), { runDetails: true, success: true })
 
 const replyToOf = (event: Event, options: OptionsOf<typeof SENDMAIL>): ReplyTo | undefined => {
   const type = options.reply_to
@@ -466,7 +473,14 @@ const spoolPath = (pieces: ReadonlyArray<NamePiece>): ReadonlyArray<ReadonlyArra
   return out.length === 0 ? undefined : out
 }
 
-const OUTSIDE_SPOOL = 'The notification file is outside of the spool directory.'
+/**
+ * Why a savefile name that leaves the spool directory is refused (privacyIDEA logs it and still returns true).
+ *
+ * @example
+ * audit.details === OUTSIDE_SPOOL // the file was not written; the entry still says success: true
+ * @since 0.1.0
+ */
+export const OUTSIDE_SPOOL = 'The notification file is outside of the spool directory.'
 
 const printPath = (parts: ReadonlyArray<ReadonlyArray<NamePiece>>, random: string | undefined): string =>
   parts

@@ -15,7 +15,8 @@
  */
 import { isDeepStrictEqual } from 'node:util'
 import type { Explanation, SelectedExplanation } from '../../src/analysis/explain.js'
-import type { Binding, Evaluation, Event } from '../../src/core/model.js'
+import type { AuditEntry, Binding, Evaluation, Event } from '../../src/core/model.js'
+import { NOTIFY_TYPES, noRecipientDetails, OUTSIDE_SPOOL } from '../../src/handlers/user-notification.js'
 import { compile, evaluate, explain, requiredFacts } from '../../src/index.js'
 import { deepFreeze, expectedOrder } from '../laws/evaluation.js'
 
@@ -34,6 +35,15 @@ const sameBinding = (
   b: { readonly bindingId: string | number; readonly bindingName: string; readonly handlerModule: string },
 ): boolean => a.bindingId === b.bindingId && a.bindingName === b.bindingName && a.handlerModule === b.handlerModule
 
+const NOTHING_TO_DO = new Set([OUTSIDE_SPOOL, ...NOTIFY_TYPES.map(noRecipientDetails)])
+
+/**
+ * A successful audit entry without an intent: UserNotification with no recipient, or a savefile name outside the
+ * spool directory (privacyIDEA's action returns true although it does nothing, SPEC 4.1).
+ */
+export const succeedsWithoutIntent = (a: AuditEntry): boolean =>
+  a.success && a.handlerModule === 'UserNotification' && a.details !== undefined && NOTHING_TO_DO.has(a.details)
+
 /** The audit entries against the intents and `aborted`. */
 const auditViolations = (ev: Evaluation, out: string[]): void => {
   let k = 0
@@ -41,7 +51,7 @@ const auditViolations = (ev: Evaluation, out: string[]): void => {
     if (a.error !== undefined) out.push(`successful audit entry of binding ${String(a.bindingId)} carries an error`)
     const i = ev.intents[k]
     if (i !== undefined && sameBinding(a, i) && a.event === i.event && a.position === i.position) k += 1
-    else if (a.handlerModule !== 'UserNotification' || a.details === undefined)
+    else if (!succeedsWithoutIntent(a))
       out.push(`successful audit entry of binding ${String(a.bindingId)} matches no intent (intent ${k})`)
   }
   if (k !== ev.intents.length) out.push(`${ev.intents.length} intents but ${k} matched successful audit entries`)

@@ -124,8 +124,6 @@ interface Frame {
   readonly outStart: number
   /** Frames are numbered from 1 in the order they open; 0 is the whole pattern. */
   readonly id: number
-  /** A negative look-around: its groups are never set after it. */
-  readonly negative: boolean
 }
 
 type ClassMember = { readonly _tag: 'Char'; readonly cp: number } | { readonly _tag: 'Set'; readonly text: string }
@@ -224,7 +222,7 @@ export const translatePattern = (pattern: string): Either<string, TranslatedPatt
     frameCount += 1
     lastFrame = undefined
     if (kind === 'capture') groupAt.set(number, { frame: frameCount, path: openPath() })
-    stack.push({ flags, kind, number, outStart: out.length, id: frameCount, negative: isNegative })
+    stack.push({ flags, kind, number, outStart: out.length, id: frameCount })
     branch.set(frameCount, 0)
     if (isNegative) negative.add(frameCount)
   }
