@@ -119,7 +119,8 @@ export const auditEntry = (
   }
   if (failure !== undefined) entry.error = failure
   if (ran?.details !== undefined && ran.details !== '') entry.details = ran.details
-  const serial = event.serial ?? event.token?.serial
+  // SPEC 1.8: an empty serial names none, so the single token's serial stands in (as the `{serial}` tag reads it).
+  const serial = event.serial !== undefined && event.serial !== '' ? event.serial : event.token?.serial
   if (serial !== undefined && serial !== '') entry.serial = serial
   const user = event.user
   if (user !== undefined) {

@@ -159,6 +159,22 @@ describe('auditEntry', () => {
     expect('user' in entry || 'realm' in entry || 'tokenType' in entry).toBe(false)
   })
 
+  it("an empty event serial names none: the token's serial stands in, as for the {serial} tag (SPEC 1.8)", () => {
+    const token = {
+      serial: 'T1',
+      type: '',
+      realms: [],
+      resolvers: [],
+      failcount: 0,
+      maxfail: 10,
+      otpCounter: 0,
+      info: {},
+    }
+    expect(auditEntry(event({ serial: '', token }), b, '{}', { success: true }).serial).toBe('T1')
+    expect(auditEntry(event({ serial: 'S9', token }), b, '{}', { success: true }).serial).toBe('S9')
+    expect(Object.keys(auditEntry(event({ serial: '' }), b, '{}', { success: true }))).not.toContain('serial')
+  })
+
   it('has no request facts for an event without them', () => {
     const entry = auditEntry(event(), b, '{}', { success: true })
     expect(Object.keys(entry)).not.toContain('serial')
