@@ -35,7 +35,6 @@ import {
   required,
   Str,
   struct,
-  suggest,
 } from './primitives.js'
 
 /**
@@ -390,30 +389,17 @@ const piFields = {
   condition: optional(LegacyCondition),
 }
 
-const PiDefinition = struct('a binding (an object)', piFields, { unknownKeys: 'ignore' })
-
 const FORM_OPTION = 'option.'
-
-const PI_KEYS: ReadonlyArray<string> = Object.keys(piFields)
 
 /**
  * Unknown keys are ignored (a later privacyIDEA may add some), except a misspelling of a known field (`Position`,
  * `condtions`, `handler_module`): ignoring it would silently drop what it says, e.g. every condition of the binding.
+ * `option.<key>` form fields are read by `withFormOptions`.
  */
-const misspeltFields = (u: Readonly<Record<string, unknown>>, c: Context): ReadonlyArray<ValidationError> =>
-  Object.keys(u).flatMap((k) => {
-    if (hasOwn(piFields, k) || k.startsWith(FORM_OPTION) || u[k] === undefined) return []
-    const meant = suggest(k, PI_KEYS)
-    return meant === undefined
-      ? []
-      : [
-          problem(
-            u[k],
-            appendContext(c, k, PrivacyIdeaText, u[k]),
-            `unknown field; did you mean "${meant}"? (privacyIDEA's field names are exact: ignoring this one would drop what it says)`,
-          ),
-        ]
-  })
+const PiDefinition = struct('a binding (an object)', piFields, {
+  unknownKeys: 'nearMiss',
+  allow: (k) => k.startsWith(FORM_OPTION),
+})
 
 /**
  * The options of `POST /event`'s form fields: `option.<key>` is the option `<key>` (SPEC 1.1), merged into
@@ -502,8 +488,7 @@ export const PrivacyIdeaDefinitionCodec: Type<Binding, PrivacyIdeaEventDefinitio
   (u, c) => {
     const r = PiDefinition.validate(u, c)
     const form = isPlainObject(u) ? withFormOptions(u, r._tag === 'Right' ? r.right.options : NONE, c) : success(NONE)
-    const misspelt = isPlainObject(u) ? misspeltFields(u, c) : []
-    const errors = [...(r._tag === 'Left' ? r.left : []), ...(form._tag === 'Left' ? form.left : []), ...misspelt]
+    const errors = [...(r._tag === 'Left' ? r.left : []), ...(form._tag === 'Left' ? form.left : [])]
     if (r._tag === 'Left' || form._tag === 'Left' || errors.length > 0) return failures(errors)
     const d = r.right
     return success({

@@ -402,10 +402,16 @@ export type StructOf<S extends Fields> = Simplify<
  * @since 0.1.0
  */
 export interface StructPolicy {
-  /** `reject`: an error per unknown key, with a "did you mean"; `ignore`: leave them out of the output. */
-  readonly unknownKeys: 'reject' | 'ignore'
+  /**
+   * `reject`: an error per unknown key, with a "did you mean"; `ignore`: leave them out of the output; `nearMiss`:
+   * leave them out, except a key that misspells a field (a "did you mean" finds one), which is an error because
+   * ignoring it would drop what it says.
+   */
+  readonly unknownKeys: 'reject' | 'ignore' | 'nearMiss'
   /** Extra "did you mean" hints: an unknown key → the field meant. */
   readonly aliases?: Readonly<Record<string, string>>
+  /** Unknown keys that are never an error (read elsewhere, e.g. privacyIDEA's `option.<key>` form fields). */
+  readonly allow?: (key: string) => boolean
 }
 
 const normalise = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '')
@@ -481,6 +487,13 @@ export const struct = <S extends Fields>(
   policy: StructPolicy,
 ): Type<StructOf<S>, StructOf<S>, unknown> => {
   const keys = Object.keys(fields)
+  /** The field an unknown key is an error for (`''`: no field in particular), or undefined when it is not one. */
+  const unknownKeyError = (u: Readonly<Record<string, unknown>>, k: string): string | undefined => {
+    if (policy.unknownKeys === 'ignore' || policy.allow?.(k) === true) return undefined
+    const hint = suggest(k, keys, policy.aliases)
+    if (policy.unknownKeys === 'reject') return hint ?? ''
+    return u[k] === undefined ? undefined : hint
+  }
   const is = (u: unknown): u is StructOf<S> =>
     isPlainObject(u) &&
     keys.every((k) => {
@@ -489,7 +502,7 @@ export const struct = <S extends Fields>(
       const present = hasOwn(u, k) && u[k] !== undefined
       return present ? field.codec.is(u[k]) : field._tag === 'Optional' && !hasOwn(u, k)
     }) &&
-    (policy.unknownKeys === 'ignore' || Object.keys(u).every((k) => hasOwn(fields, k)))
+    Object.keys(u).every((k) => hasOwn(fields, k) || unknownKeyError(u, k) === undefined)
   return new Type<StructOf<S>, StructOf<S>, unknown>(
     name,
     is,
@@ -511,20 +524,21 @@ export const struct = <S extends Fields>(
         if (r._tag === 'Left') errors.push(...r.left)
         else if (r.right !== undefined) out[k] = r.right
       }
-      if (policy.unknownKeys === 'reject') {
-        for (const k of Object.keys(u)) {
-          if (hasOwn(fields, k)) continue
-          const hint = suggest(k, keys, policy.aliases)
-          errors.push(
-            problem(
-              u[k],
-              appendContext(c, k, Anything, u[k]),
-              hint === undefined
-                ? `unknown field (${name} has ${keys.join(', ')})`
+      for (const k of Object.keys(u)) {
+        if (hasOwn(fields, k)) continue
+        const hint = unknownKeyError(u, k)
+        if (hint === undefined) continue
+        errors.push(
+          problem(
+            u[k],
+            appendContext(c, k, Anything, u[k]),
+            hint === ''
+              ? `unknown field (${name} has ${keys.join(', ')})`
+              : policy.unknownKeys === 'nearMiss'
+                ? `unknown field; did you mean "${hint}"? (field names are exact: ignoring this one would drop what it says)`
                 : `unknown field; did you mean "${hint}"?`,
-            ),
-          )
-        }
+          ),
+        )
       }
       return errors.length > 0 ? failures(errors) : success(out as StructOf<S>)
     },

@@ -274,7 +274,7 @@ describe("privacyIDEA's shape", () => {
 
   it('refuses an unknown key that misspells a field, since ignoring it would drop what it says', () => {
     const hint = (field: string) =>
-      `unknown field; did you mean "${field}"? (privacyIDEA's field names are exact: ignoring this one would drop what it says)`
+      `unknown field; did you mean "${field}"? (field names are exact: ignoring this one would drop what it says)`
     expect(fail(PrivacyIdeaDefinitionCodec, { ...pi, condtions: { realm: 'r1' } })).toStrictEqual([
       { path: ['condtions'], message: hint('conditions') },
     ])

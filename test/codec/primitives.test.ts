@@ -166,4 +166,35 @@ describe('struct', () => {
     expect(loose.is({ a: 'x', z: 1 })).toBe(true)
     expect(s.is([])).toBe(false)
   })
+
+  describe('nearMiss: unknown keys are ignored unless one misspells a field', () => {
+    const near = struct(
+      'a definition',
+      { conditions: optional(Str), position: optional(Str) },
+      { unknownKeys: 'nearMiss', allow: (k) => k.startsWith('option.') },
+    )
+    it('ignores a key far from every field, an allowed key and an undefined one', () => {
+      for (const u of [{ future_column: 1 }, { 'option.level': 'INFO' }, { condtions: undefined }]) {
+        expect([u, run(near, u)]).toStrictEqual([u, { value: {} }])
+        expect([u, near.is(u)]).toEqual([u, true])
+      }
+    })
+    it('refuses a misspelt field with a did-you-mean at its path, and its guard agrees', () => {
+      for (const [key, meant] of [
+        ['condtions', 'conditions'],
+        ['Position', 'position'],
+      ] as const) {
+        const u = { [key]: 'x' }
+        expect(run(near, u)).toEqual({
+          errors: [
+            {
+              path: [key],
+              message: `unknown field; did you mean "${meant}"? (field names are exact: ignoring this one would drop what it says)`,
+            },
+          ],
+        })
+        expect(near.is(u)).toBe(false)
+      }
+    })
+  })
 })
