@@ -2,6 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { auditEntry, auditInfo, auditMarker, INFO_MAX, renderOptions } from '../../src/core/audit.js'
 import { binding, event } from './test-catalogue.js'
 
+/** A single token with no type, realms or info. */
+const TOKEN_T1 = {
+  serial: 'T1',
+  type: '',
+  realms: [],
+  resolvers: [],
+  failcount: 0,
+  maxfail: 10,
+  otpCounter: 0,
+  info: {},
+} as const
+
 describe('auditMarker', () => {
   it('writes the PRE-EVENT and POST-EVENT markers of privacyIDEA', () => {
     expect(auditMarker('post', 'token_init', 'UserNotification', 'sendmail')).toBe(
@@ -130,16 +142,7 @@ describe('auditEntry', () => {
     const e = event({
       serial: 'S1,S2',
       user: { login: 'alice', realm: 'r1', resolver: 'res' },
-      token: {
-        serial: 'T1',
-        type: 'totp',
-        realms: [],
-        resolvers: [],
-        failcount: 0,
-        maxfail: 10,
-        otpCounter: 0,
-        info: {},
-      },
+      token: { ...TOKEN_T1, type: 'totp' },
     })
     expect(auditEntry(e, b, '{}', { success: true })).toMatchObject({
       serial: 'S1,S2',
@@ -152,7 +155,7 @@ describe('auditEntry', () => {
   it("falls back to the token's serial and omits empty facts", () => {
     const e = event({
       user: { login: '', realm: '', resolver: '' },
-      token: { serial: 'T1', type: '', realms: [], resolvers: [], failcount: 0, maxfail: 10, otpCounter: 0, info: {} },
+      token: TOKEN_T1,
     })
     const entry = auditEntry(e, b, '{}', { success: true })
     expect(entry.serial).toBe('T1')
@@ -160,16 +163,7 @@ describe('auditEntry', () => {
   })
 
   it("an empty event serial names none: the token's serial stands in, as for the {serial} tag (SPEC 1.8)", () => {
-    const token = {
-      serial: 'T1',
-      type: '',
-      realms: [],
-      resolvers: [],
-      failcount: 0,
-      maxfail: 10,
-      otpCounter: 0,
-      info: {},
-    }
+    const token = TOKEN_T1
     expect(auditEntry(event({ serial: '', token }), b, '{}', { success: true }).serial).toBe('T1')
     expect(auditEntry(event({ serial: 'S9', token }), b, '{}', { success: true }).serial).toBe('S9')
     expect(Object.keys(auditEntry(event({ serial: '' }), b, '{}', { success: true }))).not.toContain('serial')
