@@ -113,6 +113,17 @@ export const run = (b: Binding, event: Event = baseEvent) => {
   return c.action.run(makeContext(event), b)
 }
 
+/** The fields every intent of a `binding(...)` evaluated on `baseEvent` starts with. */
+export const intentHeader = (handlerModule: string, action: string) => ({
+  _tag: `${handlerModule}.${action}`,
+  bindingId: 1,
+  bindingName: 'b1',
+  handlerModule,
+  action,
+  event: 'token_init',
+  position: 'post',
+})
+
 /** The issues' codes and paths, for compact assertions. */
 export const issueSummary = (issues: ReadonlyArray<Issue>) => issues.map((i) => ({ code: i.code, path: i.path }))
 

@@ -4,7 +4,17 @@ import { check } from '../../src/check.js'
 import type { Event } from '../../src/core/model.js'
 import type { RequestSetIntent } from '../../src/handlers/request-mangler.js'
 import { event as anyEvent } from '../arbitraries/event.js'
-import { baseEvent, binding, compile, deepFreeze, engine, evaluate, onlyIntent, roundTrip } from './helpers.js'
+import {
+  baseEvent,
+  binding,
+  compile,
+  deepFreeze,
+  engine,
+  evaluate,
+  intentHeader,
+  onlyIntent,
+  roundTrip,
+} from './helpers.js'
 
 const withParams = (params: Record<string, string>): Event => ({
   ...baseEvent,
@@ -19,13 +29,7 @@ describe('RequestMangler delete (SPEC 4.6)', () => {
   test('removes the parameter from the request later bindings and Evaluation.request see', () => {
     const r = evaluate(binding('RequestMangler', 'delete', { parameter: 'realm' }))
     expect(onlyIntent(r)).toEqual({
-      _tag: 'RequestMangler.delete',
-      bindingId: 1,
-      bindingName: 'b1',
-      handlerModule: 'RequestMangler',
-      action: 'delete',
-      event: 'token_init',
-      position: 'post',
+      ...intentHeader('RequestMangler', 'delete'),
       options: { parameter: 'realm' },
       parameter: 'realm',
       removed: true,
@@ -45,13 +49,7 @@ describe('RequestMangler set (SPEC 4.6)', () => {
   test('without match_parameter: set the value (even "")', () => {
     const r = evaluate(binding('RequestMangler', 'set', { parameter: 'realm', value: 'realm2' }))
     expect(onlyIntent(r)).toEqual({
-      _tag: 'RequestMangler.set',
-      bindingId: 1,
-      bindingName: 'b1',
-      handlerModule: 'RequestMangler',
-      action: 'set',
-      event: 'token_init',
-      position: 'post',
+      ...intentHeader('RequestMangler', 'set'),
       options: { parameter: 'realm', value: 'realm2', reset_user: false },
       parameter: 'realm',
       changed: true,
@@ -65,13 +63,7 @@ describe('RequestMangler set (SPEC 4.6)', () => {
       const b = binding('RequestMangler', 'set', { parameter: 'realm', ...extra })
       const r = evaluate(b)
       expect(onlyIntent<RequestSetIntent>(r)).toEqual({
-        _tag: 'RequestMangler.set',
-        bindingId: 1,
-        bindingName: 'b1',
-        handlerModule: 'RequestMangler',
-        action: 'set',
-        event: 'token_init',
-        position: 'post',
+        ...intentHeader('RequestMangler', 'set'),
         options: { parameter: 'realm', ...extra, reset_user: false },
         parameter: 'realm',
         changed: false,
